@@ -1,0 +1,74 @@
+/**
+ * Countries as ISO 3166-1 alpha-2 codes, from the IATI Country codelist (withdrawn codes left
+ * out). Attribution: IATI Standard (http://iatistandard.org/), CC BY 4.0.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { countries } from "./internal/data/countries.ts"
+
+const names: ReadonlyMap<string, string> = new Map(countries)
+
+/**
+ * An ISO 3166-1 alpha-2 country code known to the IATI Country codelist (`SE`, `BW`, `ZA`, `ZM`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const CountryCode = Schema.String.check(
+  Schema.makeFilter((code) => names.has(code), {
+    message: "Expected an ISO 3166-1 alpha-2 country code from the IATI Country codelist (for example SE, BW, ZA, ZM)"
+  })
+).pipe(Schema.brand("CountryCode"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type CountryCode = typeof CountryCode.Type
+
+/**
+ * Every known country code.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const codes: ReadonlyArray<CountryCode> = countries.map(([code]) => code as CountryCode)
+
+/**
+ * The English name of a country as the IATI codelist gives it.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const name = (code: CountryCode): string => names.get(code) ?? code
+
+/**
+ * Whether `code` is a known country code.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isCountryCode = (code: string): code is CountryCode => names.has(code)
+
+/**
+ * Sweden, Botswana, South Africa, Zambia: the countries the seed programme uses.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const SE = "SE" as CountryCode
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const BW = "BW" as CountryCode
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const ZA = "ZA" as CountryCode
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const ZM = "ZM" as CountryCode

@@ -1,0 +1,106 @@
+/**
+ * Branded identifiers. An id is a short slug (`lund-francistown`, `icld-mr-2020`): letters,
+ * digits, `.`, `_`, `:` and `-`, starting with a letter or digit, at most 128 characters.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const IdString = Schema.String.check(
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+    message: "Expected an id: letters, digits, '.', '_', ':' or '-', starting with a letter or digit, at most 128 characters"
+  })
+)
+
+/**
+ * Id of a {@link Partnership}.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const PartnershipId = IdString.pipe(Schema.brand("PartnershipId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type PartnershipId = typeof PartnershipId.Type
+
+/**
+ * Id of an organisation (municipality, region, agency, university, ...).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const OrganisationId = IdString.pipe(Schema.brand("OrganisationId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type OrganisationId = typeof OrganisationId.Type
+
+/**
+ * Id of a programme (for example ICLD's *Kommunala partnerskap för mänskliga rättigheter*).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ProgrammeId = IdString.pipe(Schema.brand("ProgrammeId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ProgrammeId = typeof ProgrammeId.Type
+
+/**
+ * Id of a network: a cohort of partnerships inside a programme.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const NetworkId = IdString.pipe(Schema.brand("NetworkId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type NetworkId = typeof NetworkId.Type
+
+/**
+ * Id of a funding rule set (the rules themselves are defined by the funding module).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const FundingRuleSetId = IdString.pipe(Schema.brand("FundingRuleSetId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type FundingRuleSetId = typeof FundingRuleSetId.Type
+
+/**
+ * Id of a criteria framework used to assess applications and project plans.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const CriteriaFrameworkId = IdString.pipe(Schema.brand("CriteriaFrameworkId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type CriteriaFrameworkId = typeof CriteriaFrameworkId.Type
+
+/**
+ * Who did something: a user id, an e-mail-free handle, or a system name (`import`, `demo`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ActorId = Schema.String.check(
+  Schema.isPattern(/^\S(.{0,126}\S)?$/, { message: "Expected an actor: 1 to 128 characters, no leading or trailing space" })
+).pipe(Schema.brand("ActorId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ActorId = typeof ActorId.Type

@@ -1,0 +1,105 @@
+/**
+ * Text in Swedish and English. At least one language is present; a lookup falls back to the
+ * other language and says which one it returned.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * The languages every person-readable text exists in.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Lang = Schema.Literals(["sv", "en"])
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Lang = typeof Lang.Type
+
+const Text = Schema.String.check(Schema.isNonEmpty({ message: "Expected a non-empty text" }))
+
+/**
+ * A text in `sv` and/or `en`; at least one of them.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const LocalizedText = Schema.Struct({
+  sv: Schema.optionalKey(Text),
+  en: Schema.optionalKey(Text)
+}).check(
+  Schema.makeFilter((t) => t.sv !== undefined || t.en !== undefined, {
+    message: "Expected a text in at least one language (sv or en)"
+  })
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type LocalizedText = typeof LocalizedText.Type
+
+/**
+ * The result of a lookup: the text, the language it is in, and whether that is a fallback.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Resolved {
+  readonly text: string
+  readonly lang: Lang
+  readonly fallback: boolean
+}
+
+/**
+ * Builds a text in both languages.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (sv: string, en: string): LocalizedText => ({ sv, en })
+
+/**
+ * Builds a text known in one language only.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const only = (lang: Lang, text: string): LocalizedText => (lang === "sv" ? { sv: text } : { en: text })
+
+/**
+ * The text in `lang`, or in the other language with `fallback: true`.
+ *
+ * @example
+ * ```ts
+ * import { LocalizedText } from "@localrights/core"
+ * LocalizedText.get({ en: "Human Rights" }, "sv") // { text: "Human Rights", lang: "en", fallback: true }
+ * ```
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const get = (text: LocalizedText, lang: Lang): Resolved => {
+  const wanted = text[lang]
+  if (wanted !== undefined) return { text: wanted, lang, fallback: false }
+  const other: Lang = lang === "sv" ? "en" : "sv"
+  return { text: text[other] ?? "", lang: other, fallback: true }
+}
+
+/**
+ * The text in `lang` or its fallback, as a plain string.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const text = (value: LocalizedText, lang: Lang): string => get(value, lang).text
+
+/**
+ * Whether both languages are present.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isComplete = (text: LocalizedText): boolean => text.sv !== undefined && text.en !== undefined
