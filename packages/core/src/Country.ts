@@ -15,11 +15,9 @@ const names: ReadonlyMap<string, string> = new Map(countries)
  * @category schemas
  * @since 0.1.0
  */
-export const CountryCode = Schema.String.check(
-  Schema.makeFilter((code) => names.has(code), {
-    message: "Expected an ISO 3166-1 alpha-2 country code from the IATI Country codelist (for example SE, BW, ZA, ZM)"
-  })
-).pipe(Schema.brand("CountryCode"))
+export const CountryCode = Schema.Literals(countries.map(([code]) => code)).annotate({
+  expected: "an ISO 3166-1 alpha-2 country code from the IATI Country codelist (for example SE, BW, ZA, ZM)"
+}).pipe(Schema.brand("CountryCode"))
 /**
  * @category models
  * @since 0.1.0

@@ -104,3 +104,107 @@ export const ActorId = Schema.String.check(
  * @since 0.1.0
  */
 export type ActorId = typeof ActorId.Type
+
+/**
+ * Id of a budget (one partnership's preparation-year or full budget).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const BudgetId = IdString.pipe(Schema.brand("BudgetId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type BudgetId = typeof BudgetId.Type
+
+/**
+ * Id of an expenses ledger (the actual costs of one partnership).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const LedgerId = IdString.pipe(Schema.brand("LedgerId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type LedgerId = typeof LedgerId.Type
+
+/**
+ * Id of a disbursement plan (the tranches of one grant).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const DisbursementPlanId = IdString.pipe(Schema.brand("DisbursementPlanId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type DisbursementPlanId = typeof DisbursementPlanId.Type
+
+/**
+ * Id of a calendar event (a conference, training session, network meeting, exchange trip).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const CalendarEventId = IdString.pipe(Schema.brand("CalendarEventId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type CalendarEventId = typeof CalendarEventId.Type
+
+/**
+ * Id of a training programme (a series of sessions with enrolment for the whole programme).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const TrainingProgrammeId = IdString.pipe(Schema.brand("TrainingProgrammeId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type TrainingProgrammeId = typeof TrainingProgrammeId.Type
+
+/**
+ * Id of an agreement (for example the 2014 agreement between the government and SKL).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const AgreementId = IdString.pipe(Schema.brand("AgreementId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type AgreementId = typeof AgreementId.Type
+
+/**
+ * Id of an expression of interest (intresseanmälan).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ExpressionId = IdString.pipe(Schema.brand("ExpressionId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ExpressionId = typeof ExpressionId.Type
+
+/**
+ * Id of an assessment of an application or a project plan against a criteria framework.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const AssessmentId = IdString.pipe(Schema.brand("AssessmentId"))
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type AssessmentId = typeof AssessmentId.Type

@@ -31,9 +31,8 @@ export const LocalizedText = Schema.Struct({
   sv: Schema.optionalKey(Text),
   en: Schema.optionalKey(Text)
 }).check(
-  Schema.makeFilter((t) => t.sv !== undefined || t.en !== undefined, {
-    message: "Expected a text in at least one language (sv or en)"
-  })
+  // with unknown fields refused, one entry means sv or en is present
+  Schema.isMinProperties(1, { message: "Expected a text in at least one language (sv or en)" })
 )
 /**
  * @category models

@@ -40,11 +40,9 @@ const targetIndex: ReadonlyMap<string, { readonly code: string; readonly goal: n
  * @category schemas
  * @since 0.1.0
  */
-export const TargetCode = Schema.String.check(
-  Schema.makeFilter((code) => targetIndex.has(code), {
-    message: "Expected an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
-  })
-).pipe(Schema.brand("SdgTarget"))
+export const TargetCode = Schema.Literals(targetData.map((t) => t.code)).annotate({
+  expected: "an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
+}).pipe(Schema.brand("SdgTarget"))
 /**
  * @category models
  * @since 0.1.0

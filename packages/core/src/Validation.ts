@@ -14,7 +14,9 @@ import { Cause, Effect, Exit, Option, Schema, SchemaIssue } from "effect"
  */
 export class Problem extends Schema.Class<Problem>("@localrights/core/Validation/Problem")({
   path: Schema.String,
-  message: Schema.String
+  message: Schema.String,
+  /** The value found at the path, as JSON, cut to 80 characters; absent when the key was missing. */
+  actual: Schema.optionalKey(Schema.String)
 }) {}
 
 /**
@@ -30,7 +32,9 @@ export class ValidationError extends Schema.TaggedError<ValidationError>()("Vali
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    return `Invalid ${this.subject}: ${this.problems.map((p) => `${p.path || "(root)"}: ${p.message}`).join("; ")}`
+    return `Invalid ${this.subject}: ${
+      this.problems.map((p) => `${p.path || "(root)"}: ${p.message}${p.actual === undefined ? "" : `, got ${p.actual}`}`).join("; ")
+    }`
   }
 }
 
@@ -57,13 +61,35 @@ const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
  * @category constructors
  * @since 0.1.0
  */
-export const problemsOf = (issue: SchemaIssue.Issue): Array<Problem> =>
-  formatter(issue).issues.map((i) =>
-    new Problem({
-      path: formatPath((i.path ?? []).map((p) => (typeof p === "object" && p !== null ? p.key : p))),
-      message: i.message
-    })
-  )
+export const problemsOf = (issue: SchemaIssue.Issue, input: unknown): Array<Problem> =>
+  formatter(issue).issues.map((i) => {
+    const path = (i.path ?? []).map((p) => (typeof p === "object" && p !== null ? p.key : p))
+    const actual = show(valueAt(input, path))
+    return new Problem({ path: formatPath(path), message: i.message, ...(actual === undefined ? {} : { actual }) })
+  })
+
+const missing = Symbol("missing")
+
+const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
+  let current = input
+  for (const key of path) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return missing
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+const show = (value: unknown): string | undefined => {
+  if (value === missing) return undefined
+  let json: string | undefined
+  try {
+    json = JSON.stringify(value)
+  } catch {
+    json = undefined
+  }
+  const text = json ?? String(value)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
 
 const options = { errors: "all", onExcessProperty: "error" } as const
 
@@ -86,7 +112,7 @@ export const decoder = <S extends Schema.Decoder<unknown>>(schema: S, subject: s
   return (input: unknown): Effect.Effect<S["Type"], ValidationError> => {
     const exit = decode(input, options)
     if (Exit.isSuccess(exit)) return Effect.succeed(exit.value)
-    return Effect.fail(toValidationError(exit.cause, subject))
+    return Effect.fail(toValidationError(exit.cause, subject, input))
   }
 }
 
@@ -100,14 +126,14 @@ export const decoderExit = <S extends Schema.Decoder<unknown>>(schema: S, subjec
   const decode = Schema.decodeUnknownExit(schema as Schema.Decoder<S["Type"]>)
   return (input: unknown): Exit.Exit<S["Type"], ValidationError> => {
     const exit = decode(input, options)
-    return Exit.isSuccess(exit) ? Exit.succeed(exit.value) : Exit.fail(toValidationError(exit.cause, subject))
+    return Exit.isSuccess(exit) ? Exit.succeed(exit.value) : Exit.fail(toValidationError(exit.cause, subject, input))
   }
 }
 
-const toValidationError = (cause: Cause.Cause<Schema.SchemaError>, subject: string): ValidationError => {
+const toValidationError = (cause: Cause.Cause<Schema.SchemaError>, subject: string, input: unknown): ValidationError => {
   const error = Cause.findErrorOption(cause)
   const problems = Option.isSome(error)
-    ? problemsOf(error.value.issue)
+    ? problemsOf(error.value.issue, input)
     : [new Problem({ path: "", message: "Could not decode the input" })]
   return new ValidationError({ subject, problems })
 }

@@ -1,0 +1,217 @@
+/**
+ * The contract suite for the typed stores over an adapter: partnerships (versions, change log
+ * through the lifecycle, catalogue queries answering exactly as {@link Catalogue.run}),
+ * organisations, programmes and networks.
+ *
+ * @example
+ * ```ts
+ * import { PartnershipStoreTest } from "@localrights/core/testing"
+ * import { Stores } from "@localrights/core"
+ * PartnershipStoreTest.suite("memory", Stores.layerMemory)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import { TestClock } from "effect/testing"
+import * as Catalogue from "../Catalogue.ts"
+import * as ChangeLog from "../ChangeLog.ts"
+import type { CountryCode } from "../Country.ts"
+import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
+import { IcldMr2020 } from "../examples/index.ts"
+import { Network } from "../Network.ts"
+import { NetworkStore } from "../NetworkStore.ts"
+import { Organisation } from "../Organisation.ts"
+import { OrganisationStore } from "../OrganisationStore.ts"
+import * as Partnership from "../Partnership.ts"
+import { PartnershipStore } from "../PartnershipStore.ts"
+import { type FocusArea, Programme } from "../Programme.ts"
+import { ProgrammeStore } from "../ProgrammeStore.ts"
+import type { GoalNumber, TargetCode } from "../Sdg.ts"
+import type { Stores } from "../Stores.ts"
+import * as Workflow from "../Workflow.ts"
+
+let counter = 0
+const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`
+const change = ChangeLog.change("contract-suite", "contract test")
+
+const statuses: ReadonlyArray<Partnership.Status> = ["interest-registered", "applied", "admitted", "matched", "preparation", "implementation"]
+const countries = ["BW", "ZA", "ZM"] as Array<CountryCode>
+const focus: ReadonlyArray<FocusArea> = ["accessibility", "gender-equality", "culture", "young-people", "minorities"]
+const titles: ReadonlyArray<readonly [string, string]> = [
+  ["Ökad delaktighet för unga", "Participation of young people"],
+  ["Tillgänglig kollektivtrafik", "Accessible public transport"],
+  ["Jämställd budgetering", "Gender-responsive budgeting"],
+  ["Minoriteters rättigheter", "Rights of minorities"],
+  ["Kultur för alla", "Culture for everyone"],
+  ["Inkluderande ledarskap", "Inclusive leadership and governance"]
+]
+
+/**
+ * A deterministic set of partnerships that covers every filter of the catalogue, in one
+ * programme and network whose ids are unique to the run.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const catalogueFixture = (prefix: string, size = 60): ReadonlyArray<Partnership.Partnership> =>
+  Array.from({ length: size }, (_, i) => {
+    const [sv, en] = titles[i % titles.length]!
+    return new Partnership.Partnership({
+      ...Partnership.register({
+        id: `${prefix}-p${String(i).padStart(3, "0")}` as PartnershipId,
+        programme: `${prefix}-prog${i % 2}` as ProgrammeId,
+        title: i % 7 === 0 ? { en: `${en} ${i}` } : { sv: `${sv} ${i}`, en: `${en} ${i}` },
+        swedishPartner: `${prefix}-org${i % 5}` as OrganisationId,
+        focusAreas: [focus[i % focus.length]!],
+        sdgTags: i % 3 === 0
+          ? [{ goal: 10 as GoalNumber, target: "10.2" as TargetCode, significance: "principal" }]
+          : [{ goal: 5 as GoalNumber, significance: "significant" }, { goal: 16 as GoalNumber, target: "16.7" as TargetCode, significance: "principal" }],
+        ...(i % 4 === 0 ? { description: { sv: "Barnkonventionen blev svensk lag 2020", en: "The CRC became Swedish law in 2020" } } : {})
+      }),
+      status: statuses[i % statuses.length]!,
+      ...(i % 2 === 0 ? { network: `${prefix}-net` as NetworkId } : {}),
+      ...(i % statuses.length >= 3 ? { partnerCountry: countries[i % countries.length]!, internationalPartner: `${prefix}-intl${i}` as OrganisationId } : {})
+    })
+  })
+
+/**
+ * Queries the catalogue case runs against the fixture of {@link catalogueFixture}.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const catalogueQueries = (prefix: string): ReadonlyArray<Catalogue.Query> => [
+  { programme: `${prefix}-prog0` as ProgrammeId },
+  { programme: `${prefix}-prog1` as ProgrammeId, status: ["matched", "preparation"] },
+  { network: `${prefix}-net` as NetworkId, country: "BW" as CountryCode },
+  { programme: `${prefix}-prog0` as ProgrammeId, sdgGoal: 10 as GoalNumber, limit: 4 },
+  { programme: `${prefix}-prog1` as ProgrammeId, sdgTarget: "16.7" as TargetCode, sort: "title-sv" },
+  { network: `${prefix}-net` as NetworkId, focusArea: "culture", sort: "title-en", limit: 3 },
+  { programme: `${prefix}-prog0` as ProgrammeId, text: "KULTUR alla" },
+  { network: `${prefix}-net` as NetworkId, text: "barnkonventionen" },
+  { programme: `${prefix}-prog1` as ProgrammeId, text: "delaktighet unga", sort: "title-sv", limit: 2 },
+  { programme: `${prefix}-prog0` as ProgrammeId, text: "no such words" }
+]
+
+/**
+ * Registers the suite under `name` with vitest. `layer` provides every typed store (for an
+ * adapter: its DocumentStore with `Stores.layer` over it, or its own PartnershipStore) and is
+ * built once per test case.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
+  describe(`Typed stores contract: ${name}`, () => {
+    const run = <A, E2>(self: Effect.Effect<A, E2, Stores>) => self.pipe(Effect.provide(layer))
+
+    it.effect("stores a partnership at version 1 and reads it back equal", () =>
+      run(Effect.gen(function*() {
+        const store = yield* PartnershipStore
+        const p = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, id: unique("lund") as PartnershipId })
+        const created = yield* store.create(p, { ...change, command: "Create" })
+        assert.strictEqual(created.version, 1)
+        const read = yield* store.get(p.id)
+        assert.deepStrictEqual(read, new Partnership.Partnership({ ...p, version: 1 }))
+        const missing = yield* store.get(unique("nobody")).pipe(Effect.flip)
+        assert.strictEqual(missing._tag, "NotFound")
+      })))
+
+    it.effect("raises the version on update and refuses a stale one", () =>
+      run(Effect.gen(function*() {
+        const store = yield* PartnershipStore
+        const p = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, id: unique("lund") as PartnershipId })
+        const v1 = yield* store.create(p, { ...change, command: "Create" })
+        const v2 = yield* store.update(new Partnership.Partnership({ ...v1, theme: { sv: "Mänskliga rättigheter", en: "Human Rights" } }), { ...change, command: "Edit" })
+        assert.strictEqual(v2.version, 2)
+        const stale = yield* store.update(new Partnership.Partnership({ ...v1, theme: { en: "lost update" } }), { ...change, command: "Edit" })
+          .pipe(Effect.flip)
+        assert.strictEqual(stale._tag, "VersionConflict")
+        assert.deepStrictEqual((yield* store.get(p.id)).theme, { sv: "Mänskliga rättigheter", en: "Human Rights" })
+      })))
+
+    it.effect("records who, when, what and why through the lifecycle", () =>
+      run(Effect.gen(function*() {
+        const prefix = unique("wf")
+        yield* TestClock.setTime(Date.UTC(2020, 11, 10, 9, 0, 0))
+        const orgs = yield* OrganisationStore
+        yield* orgs.create(new Organisation({ ...IcldMr2020.swedishMunicipalities[5]!, id: `${prefix}-lund` as OrganisationId }), { ...change, command: "Seed" })
+        yield* (yield* ProgrammeStore).create(new Programme({ ...IcldMr2020.programme, id: `${prefix}-prog` as ProgrammeId }), { ...change, command: "Seed" })
+        const id = `${prefix}-p` as PartnershipId
+        yield* Workflow.register(
+          Partnership.register({ ...IcldMr2020.lundFrancistown, id, programme: `${prefix}-prog` as ProgrammeId, swedishPartner: `${prefix}-lund` as OrganisationId }),
+          ChangeLog.change("alice", "expression of interest")
+        )
+        yield* TestClock.adjust(60_000)
+        yield* Workflow.execute(id, { _tag: "Apply" }, ChangeLog.change("bob", "application received"))
+        const refused = yield* Workflow.execute(id, { _tag: "Conclude" }, ChangeLog.change("bob", "too early")).pipe(Effect.flip)
+        assert.strictEqual(refused._tag, "TransitionRefused")
+        const history = yield* (yield* PartnershipStore).history(id)
+        assert.deepStrictEqual(history.map((r) => [r.version, r.command, r.actor, r.reason, r.statusBefore, r.statusAfter]), [
+          [1, "RegisterInterest", "alice", "expression of interest", undefined, "interest-registered"],
+          [2, "Apply", "bob", "application received", "interest-registered", "applied"]
+        ])
+        assert.deepStrictEqual(history.map((r) => r.at.epochMilliseconds), [Date.UTC(2020, 11, 10, 9, 0, 0), Date.UTC(2020, 11, 10, 9, 1, 0)])
+        assert.strictEqual((yield* (yield* PartnershipStore).get(id)).version, 2)
+      })))
+
+    it.effect("answers catalogue queries exactly as Catalogue.run", () =>
+      run(Effect.gen(function*() {
+        const store = yield* PartnershipStore
+        const prefix = unique("cat")
+        const fixture = catalogueFixture(prefix)
+        for (const p of fixture) yield* store.create(p, { ...change, command: "Seed" })
+        const stored = fixture.map((p) => new Partnership.Partnership({ ...p, version: 1 }))
+        for (const query of catalogueQueries(prefix)) {
+          const expected = Catalogue.run(stored, query)
+          const actual = yield* store.search(query)
+          assert.deepStrictEqual(actual.items.map((p) => p.id), expected.items.map((p) => p.id), JSON.stringify(query))
+          assert.strictEqual(actual.total, expected.total, JSON.stringify(query))
+          assert.deepStrictEqual(actual.facets, expected.facets, JSON.stringify(query))
+          assert.strictEqual(actual.next === undefined, expected.next === undefined, JSON.stringify(query))
+          assert.deepStrictEqual(actual.items, expected.items)
+        }
+      })))
+
+    it.effect("pages through a sorted catalogue with cursors, every item once", () =>
+      run(Effect.gen(function*() {
+        const store = yield* PartnershipStore
+        const prefix = unique("page")
+        const fixture = catalogueFixture(prefix, 23)
+        for (const p of fixture) yield* store.create(p, { ...change, command: "Seed" })
+        for (const sort of ["id", "title-sv", "title-en"] as const) {
+          const seen: Array<string> = []
+          let cursor: string | undefined
+          do {
+            const page: Catalogue.Page = yield* store.search({ programme: `${prefix}-prog1` as ProgrammeId, sort, limit: 5, ...(cursor ? { cursor } : {}) })
+            seen.push(...page.items.map((p) => p.id))
+            cursor = page.next
+          } while (cursor !== undefined)
+          const expected = Catalogue.run(fixture, { programme: `${prefix}-prog1` as ProgrammeId, sort, limit: 500 }).items.map((p) => p.id)
+          assert.deepStrictEqual(seen, expected, sort)
+        }
+      })))
+
+    it.effect("stores organisations, programmes and networks with their versions", () =>
+      run(Effect.gen(function*() {
+        const prefix = unique("misc")
+        const org = new Organisation({
+          ...IcldMr2020.icld,
+          id: `${prefix}-org` as OrganisationId,
+          contacts: [{ name: "Kontakt Person", email: "kontakt@example.org" }]
+        })
+        const orgs = yield* OrganisationStore
+        yield* orgs.create(org, { ...change, command: "Create" })
+        assert.deepStrictEqual(yield* orgs.get(org.id), new Organisation({ ...org, version: 1 }))
+        const networks = yield* NetworkStore
+        const net = yield* networks.create(new Network({ ...IcldMr2020.network, id: `${prefix}-net` as NetworkId }), { ...change, command: "Create" })
+        assert.strictEqual(net.version, 1)
+        assert.deepStrictEqual((yield* networks.history(net.id)).map((r) => r.command), ["Create"])
+        const programmes = yield* ProgrammeStore
+        yield* programmes.create(new Programme({ ...IcldMr2020.programme, id: `${prefix}-prog` as ProgrammeId }), { ...change, command: "Create" })
+        assert.deepStrictEqual([...(yield* programmes.get(`${prefix}-prog`)).eligiblePartnerCountries] as Array<string>, ["ZA", "BW", "ZM"] as ReadonlyArray<string>)
+      })))
+  })
+}

@@ -1,0 +1,413 @@
+/**
+ * The contract suite every {@link Renderer.Renderer} adapter runs: each supported view renders
+ * in both languages, the same input gives the same bytes, unsupported views are refused with a
+ * typed error, contact persons never appear, and hostile text (script tags, attribute
+ * breakers, `javascript:` URLs, Markdown and CSV formula injection, control characters) comes
+ * out inert.
+ *
+ * @example
+ * ```ts
+ * import { RendererTest } from "@localrights/core/testing"
+ * import { HtmlRenderer } from "@localrights/render-html"
+ * RendererTest.suite("html", HtmlRenderer.layer())
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit, Layer } from "effect"
+import type { CalendarDate } from "../CalendarDate.ts"
+import type { CountryCode } from "../Country.ts"
+import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
+import type { Lang } from "../LocalizedText.ts"
+import type { CurrencyCode } from "../Money.ts"
+import { Network } from "../Network.ts"
+import { Organisation } from "../Organisation.ts"
+import { Partnership } from "../Partnership.ts"
+import { Programme } from "../Programme.ts"
+import { Renderer } from "../Renderer.ts"
+import type { GoalNumber, TargetCode } from "../Sdg.ts"
+import * as View from "../View.ts"
+
+/**
+ * Hostile texts every renderer must render inert.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const payloads: ReadonlyArray<string> = [
+  "<script>alert(1)</script>",
+  "\"><img src=x onerror=alert(1)>",
+  "'><svg onload=alert(1)>",
+  "javascript:alert(1)",
+  "[klick](javascript:alert(1))",
+  "![x](javascript:alert(1))",
+  "<a href=\"javascript:alert(1)\">x</a>",
+  "</textarea></title><iframe src=//evil.example>",
+  "=HYPERLINK(\"http://evil.example\",\"x\")",
+  "+1+cmd|' /C calc'!A0",
+  "-2+3",
+  "@SUM(A1:A9)",
+  "\t=1+1",
+  "| a | b |\n|---|---|\n| c | d |",
+  "# heading\n* list\n> quote",
+  "]]><x>&amp;",
+  "<!-- open comment",
+  "ctrl\u0000\u0007\u001b\u000bchars",
+  "a\r\nb,\"c\""
+]
+
+/**
+ * Contact persons of the fixture: personal data that must appear in no output.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const personalData: ReadonlyArray<string> = [
+  "Testperson Hemligsson",
+  "hemligsson@example.se",
+  "+46 46 000 00 00",
+  "Privat Kontaktsdotter",
+  "kontakt.privat@example.org"
+]
+
+const org = (id: string, kind: Organisation["kind"], sv: string, en: string, country: string, withContacts: boolean) =>
+  new Organisation({
+    id: id as OrganisationId,
+    kind,
+    name: { sv, en },
+    country: country as CountryCode,
+    identifiers: {},
+    contacts: withContacts
+      ? [
+        { name: personalData[0]!, email: personalData[1]!, phone: personalData[2]!, role: { sv: "MR-strateg", en: "Human-rights strategist" } },
+        { name: personalData[3]!, email: personalData[4]! }
+      ]
+      : [],
+    version: 1
+  })
+
+/**
+ * Every view kind, built from a fixture whose free texts are `text` (or ordinary texts when
+ * `text` is undefined), with contact persons on every organisation.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.View, { readonly _tag: K }> } => {
+  const t = (sv: string, en: string) => (text === undefined ? { sv, en } : { sv: text, en: text })
+  const one = (en: string) => (text === undefined ? { en } : { en: text })
+  const organisations = [
+    org("organiser", "agency", "Organisatören", "The Organiser", "SE", true),
+    org("lund", "municipality", "Lunds kommun", "Lund Municipality", "SE", true),
+    org("francistown", "international-municipality", "Francistown City Council", "Francistown City Council", "BW", true),
+    org("university", "university", "Universitetet", "The University", "SE", true)
+  ].map((o) => text === undefined ? o : new Organisation({ ...o, name: { sv: text, en: text } }))
+  const programme = new Programme({
+    id: "programme" as ProgrammeId,
+    organiser: "organiser" as OrganisationId,
+    kind: "municipal-partnership",
+    name: t("Programmet", "The programme"),
+    phases: { preparationYears: 1, implementationYears: 3 },
+    eligibleSwedishPartnerKinds: ["municipality", "region"],
+    eligiblePartnerCountries: ["BW"] as Array<CountryCode>,
+    associateKinds: ["university"],
+    networkSize: { min: 3, max: 8 },
+    focusAreas: ["accessibility"],
+    criteriaFrameworks: [],
+    version: 1
+  })
+  const network = new Network({
+    id: "network" as NetworkId,
+    programme: programme.id,
+    name: t("Nätverket", "The network"),
+    started: "2020-12-10" as CalendarDate,
+    expected: [{ note: t("En kommun till väntas", "One more municipality expected") }],
+    version: 1
+  })
+  const partnership = (id: string, status: Partnership["status"], tagged: boolean) =>
+    new Partnership({
+      id: id as PartnershipId,
+      programme: programme.id,
+      title: t(`Partnerskap ${id}`, `Partnership ${id}`),
+      swedishPartner: "lund" as OrganisationId,
+      internationalPartner: "francistown" as OrganisationId,
+      partnerCountry: "BW" as CountryCode,
+      associates: [{ organisation: "university" as OrganisationId, role: "university", description: t("Stöd", "Support") }],
+      network: network.id,
+      status,
+      ...(status === "implementation" ? { implementationYear: 2 } : {}),
+      projectArea: one("Inclusive leadership and governance"),
+      theme: one("Human Rights"),
+      focusAreas: ["accessibility", "young-people"],
+      sdgTags: tagged
+        ? [
+          { goal: 10 as GoalNumber, significance: "principal" },
+          { goal: 10 as GoalNumber, target: "10.2" as TargetCode, significance: "principal" },
+          { goal: 16 as GoalNumber, target: "16.7" as TargetCode, significance: "significant" }
+        ]
+        : [],
+      description: t("Beskrivningen", "The description"),
+      goals: [t("Ett mål", "A goal")],
+      decisions: [],
+      version: 1
+    })
+  const partnerships = [partnership("p-one", "implementation", true), partnership("p-two", "admitted", false)]
+  const dir = View.directory({ organisations, programmes: [programme], networks: [network] })
+  const assessment: View.AssessmentInput = {
+    partnership: "p-one" as PartnershipId,
+    framework: t("Rättighetsbaserat arbetssätt", "Rights-based approach"),
+    purpose: t("Projektplan", "Project plan"),
+    date: "2021-11-01" as CalendarDate,
+    maxScore: 4,
+    scores: [
+      { principle: "participation", name: t("Delaktighet", "Participation"), score: 3, note: t("Bra", "Good") },
+      { principle: "non-discrimination", name: t("Icke-diskriminering", "Non-discrimination"), score: 2 },
+      { principle: "transparency", name: t("Transparens", "Transparency"), score: 4 }
+    ]
+  }
+  const funding: View.FundingInput = {
+    partnership: "p-one" as PartnershipId,
+    period: { start: "2021-01-01" as CalendarDate, end: "2021-12-31" as CalendarDate },
+    currency: "SEK" as CurrencyCode,
+    lines: [
+      { category: "travel", name: t("Resor", "Travel"), budget: 20_000_000, actual: 15_000_050 },
+      { category: "lodging", name: t("Logi", "Lodging"), budget: 10_000_000, actual: 12_000_000 }
+    ]
+  }
+  const first = partnerships[0]!
+  const card = View.projectCard(first, dir)
+  return {
+    ProjectCard: card,
+    Catalogue: View.catalogue(
+      {
+        items: partnerships,
+        total: 2,
+        next: "cursor-next",
+        facets: { status: { implementation: 1, admitted: 1 }, country: { BW: 2 }, sdgGoal: { "10": 1, "16": 1 }, focusArea: { accessibility: 2 } }
+      },
+      { text: text ?? "ledarskap", sdgGoal: 10 as GoalNumber, country: "BW" as CountryCode },
+      dir
+    ),
+    NetworkReport: View.networkReport({
+      network,
+      partnerships,
+      directory: dir,
+      assessments: [assessment],
+      funding: [funding],
+      unknowns: [t("Okänd uppgift", "Unknown fact")]
+    }),
+    AssessmentSummary: View.assessmentSummary(assessment, first),
+    FundingStatement: View.fundingStatement(funding, first),
+    ActivityFile: View.activityFile({
+      partnerships,
+      directory: dir,
+      extra: (p) =>
+        p.id === first.id
+          ? {
+            dates: [{ type: "actual-start", date: "2021-01-01" as CalendarDate }, { type: "planned-end", date: "2024-12-31" as CalendarDate }],
+            budgets: [{
+              start: "2021-01-01" as CalendarDate,
+              end: "2021-12-31" as CalendarDate,
+              value: { minor: 30_000_000, currency: "SEK" as CurrencyCode },
+              status: "committed"
+            }],
+            disbursements: [{ date: "2021-02-01" as CalendarDate, value: { minor: 15_000_000, currency: "SEK" as CurrencyCode }, receiver: card.swedishPartner }],
+            policyMarkers: [{ code: "3", significance: 2 }]
+          }
+          : {}
+    })
+  }
+}
+
+const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+
+/**
+ * What makes a document unsafe for its media type, or `undefined` when it is inert.
+ *
+ * **Details**
+ *
+ * HTML and XML: a `script`, `iframe`, `img`, `object` or `embed` element, an `on…` event
+ * attribute, a `javascript:` URL in an attribute, an element the payload opened (`<x>`),
+ * control characters. Markdown: raw HTML elements, links to `javascript:`, a table row whose
+ * unescaped pipes differ from its header, a payload line that became a heading, list or quote.
+ * CSV: rows of different width, a text cell that a spreadsheet reads as a formula.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const unsafe = (doc: { readonly mediaType: string; readonly body: string }): string | undefined => {
+  const body = doc.body
+  if (controlChars.test(body)) return "control characters"
+  const type = doc.mediaType.split(";")[0]!.trim()
+  if (type === "text/html" || type.endsWith("xml")) {
+    if (/<(script|iframe|img|object|embed|textarea|x)\b/i.test(body)) return "an injected element"
+    if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(body)) return "an event-handler attribute"
+    if (/(href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:/i.test(body)) return "a javascript: URL"
+    if (/<!--(?![\s\S]*?-->)/.test(body)) return "an unclosed comment"
+    return undefined
+  }
+  if (type === "text/markdown") {
+    if (/<(script|iframe|img|svg|a|object|embed|textarea|x)\b/i.test(body)) return "raw HTML"
+    if (/\]\(\s*javascript:/i.test(body)) return "a javascript: link"
+    if (/^(#{1,6} heading|\* list|> quote)/m.test(body)) return "a payload turned into Markdown structure"
+    if (/<!--/.test(body)) return "a raw HTML comment"
+    const lines = body.split("\n")
+    let width = -1
+    for (const line of lines) {
+      if (!line.startsWith("|")) {
+        width = -1
+        continue
+      }
+      const pipes = (line.match(/(?<!\\)\|/g) ?? []).length
+      if (width === -1) width = pipes
+      else if (pipes !== width) return `a table row with ${pipes - 1} cells instead of ${width - 1}: ${line}`
+    }
+    return undefined
+  }
+  if (type === "text/csv") {
+    const rows = parseCsv(body)
+    if (rows === undefined) return "malformed CSV"
+    const width = rows[0]?.length ?? 0
+    for (const row of rows) {
+      if (row.length !== width) return `a row with ${row.length} cells instead of ${width}`
+      for (const cell of row) {
+        if (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell)) return `a formula cell: ${cell}`
+      }
+    }
+    return undefined
+  }
+  return `unknown media type ${doc.mediaType}`
+}
+
+/**
+ * Parses RFC 4180 CSV (CRLF between records, a CRLF after the last one allowed), or returns
+ * `undefined` when it is malformed.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> | undefined => {
+  const rows: Array<Array<string>> = []
+  let row: Array<string> = []
+  let i = 0
+  const n = text.length
+  if (n === 0) return []
+  while (i <= n) {
+    let cell = ""
+    if (text[i] === "\"") {
+      i++
+      for (;;) {
+        if (i >= n) return undefined
+        if (text[i] === "\"") {
+          if (text[i + 1] === "\"") {
+            cell += "\""
+            i += 2
+          } else {
+            i++
+            break
+          }
+        } else cell += text[i++]
+      }
+    } else {
+      while (i < n && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
+        if (text[i] === "\"") return undefined
+        cell += text[i++]
+      }
+    }
+    row.push(cell)
+    if (i >= n) {
+      rows.push(row)
+      break
+    }
+    if (text[i] === ",") {
+      i++
+      continue
+    }
+    if (text[i] === "\r" && text[i + 1] === "\n") {
+      rows.push(row)
+      row = []
+      i += 2
+      if (i === n) break
+      continue
+    }
+    return undefined
+  }
+  return rows
+}
+
+const langs: ReadonlyArray<Lang> = ["sv", "en"]
+
+/**
+ * Registers the suite under `name` with vitest.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const suite = <E>(name: string, layer: Layer.Layer<Renderer, E>): void => {
+  describe(`Renderer contract: ${name}`, () => {
+    const run = <A, E2>(self: Effect.Effect<A, E2, Renderer>) => self.pipe(Effect.provide(layer))
+
+    it.effect("supports at least one view kind", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        assert.isAbove(renderer.supports.length, 0)
+      })))
+
+    it.effect("renders every supported view in sv and en, deterministically", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        for (const kind of renderer.supports) {
+          for (const lang of langs) {
+            const a = yield* renderer.render(views()[kind], lang)
+            const b = yield* renderer.render(views()[kind], lang)
+            assert.isAbove(a.body.length, 0, `${kind} ${lang} is empty`)
+            assert.strictEqual(a.body, b.body, `${kind} ${lang} differs between two renderings`)
+            assert.strictEqual(a.fileName, b.fileName)
+            assert.isTrue(a.mediaType.includes("charset=utf-8"), `${kind}: media type ${a.mediaType} names no charset`)
+            assert.isUndefined(unsafe(a), `${kind} ${lang}: ${unsafe(a)}`)
+          }
+        }
+      })))
+
+    it.effect("refuses unsupported views with RenderError unsupported-view", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        for (const kind of View.kinds.filter((k) => !renderer.supports.includes(k))) {
+          const exit = yield* Effect.exit(renderer.render(views()[kind], "sv"))
+          assert.isTrue(Exit.isFailure(exit), `${kind} should be refused`)
+          if (Exit.isFailure(exit)) {
+            const error = exit.cause.reasons.find((r) => r._tag === "Fail")
+            assert.strictEqual(error?._tag === "Fail" ? (error.error as { reason?: string }).reason : undefined, "unsupported-view")
+          }
+        }
+      })))
+
+    it.effect("never shows contact persons", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        for (const kind of renderer.supports) {
+          for (const lang of langs) {
+            const doc = yield* renderer.render(views()[kind], lang)
+            for (const secret of personalData) {
+              assert.isFalse(doc.body.includes(secret), `${kind} ${lang} shows personal data: ${secret}`)
+            }
+          }
+        }
+      })))
+
+    it.effect("renders hostile text inert", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        for (const payload of payloads) {
+          for (const kind of renderer.supports) {
+            for (const lang of langs) {
+              const doc = yield* renderer.render(views(payload)[kind], lang)
+              const problem = unsafe(doc)
+              assert.isUndefined(problem, `${kind} ${lang} with payload ${JSON.stringify(payload)}: ${problem}`)
+            }
+          }
+        }
+      })))
+  })
+}

@@ -1,0 +1,164 @@
+import { assert, describe, it } from "@effect/vitest"
+import { type CalendarDate, type Ids, Lifecycle, Organisation, Partnership } from "@localrights/core"
+import { IcldMr2020 } from "@localrights/core/examples"
+import { Result } from "effect"
+import * as fc from "fast-check"
+
+const approved = (gate: Partnership.Gate, outcome: "approved" | "refused" = "approved"): Partnership.Decision => ({
+  gate,
+  outcome,
+  decidedBy: "tester" as Ids.ActorId,
+  date: "2021-01-01" as CalendarDate.CalendarDate
+})
+const allGates: ReadonlyArray<Partnership.Gate> = ["application-assessment", "preparation-budget", "project-plan-assessment", "full-budget"]
+
+const base = IcldMr2020.lundFrancistown
+const inStatus = (status: Partnership.Status, fields: Partial<Partnership.Partnership> = {}) =>
+  new Partnership.Partnership({ ...base, status, ...fields })
+
+// A context in which every guard but the status holds.
+const permissive: Lifecycle.Context = {
+  programme: IcldMr2020.programme,
+  network: IcldMr2020.network,
+  networkMembers: 0,
+  internationalPartner: IcldMr2020.francistown
+}
+
+const commands: ReadonlyArray<Lifecycle.Command> = [
+  { _tag: "Apply" },
+  { _tag: "Admit", network: IcldMr2020.network.id },
+  { _tag: "Match", internationalPartner: IcldMr2020.francistown.id },
+  { _tag: "StartPreparation" },
+  { _tag: "StartImplementation" },
+  { _tag: "AdvanceYear" },
+  { _tag: "Conclude" },
+  { _tag: "Close" },
+  { _tag: "Withdraw" },
+  { _tag: "Reject" },
+  { _tag: "RecordDecision", decision: approved("full-budget") }
+]
+const statuses = Partnership.Status.literals
+
+const unmetGuards = (r: Result.Result<Partnership.Partnership, Lifecycle.TransitionRefused>) =>
+  Result.isFailure(r) ? r.failure.unmet.map((u) => u.guard) : []
+
+describe("Lifecycle", () => {
+  it("refuses every command from a status it is not allowed from, naming the status guard", () => {
+    for (const status of statuses) {
+      for (const command of commands) {
+        const p = inStatus(status, { decisions: allGates.map((g) => approved(g)), implementationYear: 3 })
+        const result = Lifecycle.apply(p, command, permissive)
+        const allowed = Lifecycle.allowedFrom[command._tag].includes(status)
+        if (allowed) assert.notInclude(unmetGuards(result), "status", `${command._tag} from ${status}`)
+        else assert.deepStrictEqual(unmetGuards(result), ["status"], `${command._tag} from ${status}`)
+      }
+    }
+  })
+
+  it("reaches every status along legal paths", () => {
+    const seen = new Set<Partnership.Status>()
+    const queue = [inStatus("interest-registered", { decisions: allGates.map((g) => approved(g)) })]
+    const visited = new Set<string>()
+    while (queue.length > 0) {
+      const p = queue.shift()!
+      const key = `${p.status}/${p.implementationYear ?? 0}`
+      if (visited.has(key)) continue
+      visited.add(key)
+      seen.add(p.status)
+      for (const command of commands) {
+        const r = Lifecycle.apply(p, command, permissive)
+        if (Result.isSuccess(r)) queue.push(r.success)
+      }
+    }
+    assert.sameMembers([...seen], [...statuses])
+  })
+
+  it("walks the ICLD path: preparation year, three implementation years, results, closure", () => {
+    let p = inStatus("interest-registered", { decisions: allGates.map((g) => approved(g)) })
+    const path: Array<Lifecycle.Command["_tag"]> = ["Apply", "Admit", "Match", "StartPreparation", "StartImplementation", "AdvanceYear", "AdvanceYear", "Conclude", "Close"]
+    for (const tag of path) {
+      const r = Lifecycle.apply(p, commands.find((c) => c._tag === tag)!, permissive)
+      assert.isTrue(Result.isSuccess(r), tag)
+      if (Result.isSuccess(r)) p = r.success
+    }
+    assert.strictEqual(p.status, "closed")
+    assert.strictEqual(p.implementationYear, 3)
+    assert.strictEqual(p.network, IcldMr2020.network.id)
+    assert.strictEqual(p.internationalPartner, IcldMr2020.francistown.id)
+    assert.strictEqual(p.partnerCountry, "BW")
+  })
+
+  it("keeps random command sequences inside the lifecycle, and a refusal changes nothing", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...commands), { maxLength: 30 }),
+        fc.subarray([...allGates]),
+        (sequence, gates) => {
+          let p = inStatus("interest-registered", { decisions: gates.map((g) => approved(g)) })
+          for (const command of sequence) {
+            const r = Lifecycle.apply(p, command, permissive)
+            if (Result.isSuccess(r)) {
+              assert.include(Lifecycle.allowedFrom[command._tag], p.status)
+              p = r.success
+            } else {
+              assert.isAbove(r.failure.unmet.length, 0)
+              assert.strictEqual(r.failure.status, p.status)
+            }
+            assert.include(statuses, p.status)
+            if (p.status === "implementation") assert.isAtMost(p.implementationYear ?? 0, 3)
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  describe("guards", () => {
+    it("admission needs a recorded, approved application assessment: no silent pass", () => {
+      const none = Lifecycle.apply(inStatus("applied"), commands[1]!, permissive)
+      assert.deepStrictEqual(unmetGuards(none), ["application-assessment"])
+      const refused = Lifecycle.apply(inStatus("applied", { decisions: [approved("application-assessment", "refused")] }), commands[1]!, permissive)
+      assert.deepStrictEqual(unmetGuards(refused), ["application-assessment"])
+      if (Result.isFailure(refused)) {
+        assert.include(refused.failure.explain("en"), "refusal")
+        assert.include(refused.failure.explain("sv"), "avslag")
+      }
+      // the latest decision counts
+      const reversed = Lifecycle.apply(
+        inStatus("applied", { decisions: [approved("application-assessment", "refused"), approved("application-assessment")] }),
+        commands[1]!,
+        permissive
+      )
+      assert.isTrue(Result.isSuccess(reversed))
+    })
+
+    it("admission needs a network of the same programme with room", () => {
+      const p = inStatus("applied", { decisions: [approved("application-assessment")] })
+      const full = Lifecycle.apply(p, commands[1]!, { ...permissive, networkMembers: 8 })
+      assert.deepStrictEqual(unmetGuards(full), ["network-capacity"])
+      const unknown = Lifecycle.apply(p, commands[1]!, { ...permissive, network: undefined })
+      assert.deepStrictEqual(unmetGuards(unknown), ["network-in-programme"])
+    })
+
+    it("a match needs an international municipality in an eligible country", () => {
+      const p = inStatus("admitted")
+      const swedish = Lifecycle.apply(p, { _tag: "Match", internationalPartner: IcldMr2020.icld.id }, { ...permissive, internationalPartner: IcldMr2020.icld })
+      assert.deepStrictEqual(unmetGuards(swedish), ["partner-kind", "partner-country"])
+      const kenya = new Organisation.Organisation({ ...IcldMr2020.francistown, id: "nairobi" as Ids.OrganisationId, country: "KE" as Organisation.Organisation["country"] })
+      const r = Lifecycle.apply(p, { _tag: "Match", internationalPartner: kenya.id }, { ...permissive, internationalPartner: kenya })
+      assert.deepStrictEqual(unmetGuards(r), ["partner-country"])
+      if (Result.isFailure(r)) assert.include(r.failure.explain("en"), "ZA, BW, ZM")
+    })
+
+    it("each phase needs its decisions, and the years count to three", () => {
+      assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("matched"), { _tag: "StartPreparation" }, permissive)), ["preparation-budget"])
+      assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("preparation"), { _tag: "StartImplementation" }, permissive)), ["project-plan-assessment", "full-budget"])
+      assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("implementation", { implementationYear: 3 }), { _tag: "AdvanceYear" }, permissive)), ["years-remaining"])
+      assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("implementation", { implementationYear: 2 }), { _tag: "Conclude" }, permissive)), ["final-year"])
+    })
+  })
+
+  it("maps every status to an IATI ActivityStatus", () => {
+    assert.deepStrictEqual(statuses.map(Partnership.iatiActivityStatus), [1, 1, 1, 1, 2, 2, 3, 4, 5, 5])
+  })
+})

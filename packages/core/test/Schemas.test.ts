@@ -1,0 +1,173 @@
+import { assert, describe, it } from "@effect/vitest"
+import {
+  ChangeLog,
+  Country,
+  Lifecycle,
+  LocalizedText,
+  Money,
+  Network,
+  Organisation,
+  Partnership,
+  Programme,
+  Sdg,
+  Validation
+} from "@localrights/core"
+import { IcldMr2020 } from "@localrights/core/examples"
+import { Exit, Schema } from "effect"
+import * as Arbitrary from "effect/Arbitrary"
+import * as fc from "fast-check"
+
+// Every schema of the domain: encode → decode gives the value back.
+const schemas = [
+  ["Organisation", Organisation.Organisation],
+  ["Programme", Programme.Programme],
+  ["Network", Network.Network],
+  ["Money", Money.Money],
+  ["LocalizedText", LocalizedText.LocalizedText],
+  ["Sdg.Tag", Sdg.Tag],
+  ["Lifecycle.Command", Lifecycle.Command],
+  ["ChangeRecord", ChangeLog.ChangeRecord]
+] as const
+
+describe("schemas", () => {
+  for (const [name, schema] of schemas) {
+    it.prop(`${name}: encode then decode is the identity`, [schema as Schema.Codec<unknown, unknown>], ([value]) => {
+      const codec = schema as unknown as Schema.Codec<unknown, unknown>
+      const encoded = Schema.encodeSync(codec)(value)
+      // through JSON, as a store or an HTTP body would carry it
+      const decoded = Schema.decodeUnknownSync(codec)(JSON.parse(JSON.stringify(encoded)))
+      assert.deepStrictEqual(decoded, value)
+    }, { arbitrary: { runs: 50 } })
+  }
+})
+
+// Partnerships: the schema arbitrary cannot satisfy "the target belongs to the goal" by chance,
+// so tags are drawn from the catalogue and everything else from the schema.
+const tagsArbitrary = Arbitrary.schema(
+  Schema.Array(Schema.Struct({ target: Sdg.TargetCode, significance: Sdg.Significance })).check(Schema.isMaxLength(4))
+).pipe(
+  Arbitrary.map((drawn) => {
+    const seen = new Set<string>()
+    return drawn.filter((t) => !seen.has(t.target) && seen.add(t.target) !== undefined)
+      .map((t) => ({ goal: Sdg.target(t.target)!.goal, target: t.target, significance: t.significance }))
+  })
+)
+const partnershipArbitrary = Arbitrary.all([
+  Arbitrary.schema(Schema.Struct({ ...Partnership.Partnership.fields, sdgTags: Schema.Array(Schema.Never) })),
+  tagsArbitrary
+]).pipe(Arbitrary.map(([base, sdgTags]) => new Partnership.Partnership({ ...base, sdgTags })))
+
+describe("Partnership schema", () => {
+  it.prop("encode then decode is the identity", [partnershipArbitrary], ([value]) => {
+    const encoded = Schema.encodeSync(Partnership.Partnership)(value)
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Partnership.Partnership)(JSON.parse(JSON.stringify(encoded))), value)
+  }, { arbitrary: { runs: 100 } })
+})
+
+const lund = Schema.encodeSync(Partnership.Partnership)(IcldMr2020.lundFrancistown)
+const decodePartnership = Validation.decoderExit(Partnership.Partnership, "Partnership")
+
+const problemsOf = (input: unknown) => {
+  const exit = decodePartnership(input)
+  assert.isTrue(Exit.isFailure(exit), "expected the input to be refused")
+  if (Exit.isSuccess(exit)) return []
+  const error = exit.cause.reasons[0]
+  assert.strictEqual(error?._tag, "Fail")
+  const failure = (error as { error: Validation.ValidationError }).error
+  assert.strictEqual(failure._tag, "ValidationError")
+  assert.strictEqual(failure.subject, "Partnership")
+  return failure.problems.map((p) => [p.path, p.actual === undefined ? p.message : `${p.message}, got ${p.actual}`] as const)
+}
+
+describe("bad input is a typed error that says what and where", () => {
+  it("an unknown JSON field", () => {
+    assert.deepStrictEqual(problemsOf({ ...lund, colour: "red" }), [["colour", "Expected no excess property, got \"red\""]])
+  })
+
+  it("a wrong type", () => {
+    assert.deepStrictEqual(problemsOf({ ...lund, focusAreas: "culture" }), [["focusAreas", "Expected array, got \"culture\""]])
+  })
+
+  it("an unknown SDG target (10.9)", () => {
+    const problems = problemsOf({ ...lund, sdgTags: [{ goal: 10, target: "10.9", significance: "principal" }] })
+    assert.strictEqual(problems.length, 1)
+    assert.strictEqual(problems[0]![0], "sdgTags[0].target")
+    assert.include(problems[0]![1], "SDG target code")
+  })
+
+  it("a target of another goal", () => {
+    const problems = problemsOf({ ...lund, sdgTags: [{ goal: 5, target: "10.2", significance: "principal" }] })
+    assert.deepStrictEqual(problems, [["sdgTags[0]", `Expected the target to belong to the tagged goal, got {"goal":5,"target":"10.2","significance":"principal"}`]])
+  })
+
+  it("an unknown country", () => {
+    const problems = problemsOf({ ...lund, partnerCountry: "XX" })
+    assert.strictEqual(problems[0]![0], "partnerCountry")
+    assert.include(problems[0]![1], "ISO 3166-1 alpha-2")
+  })
+
+  it("negative and fractional money", () => {
+    const decode = Validation.decoderExit(Money.Money, "Money")
+    for (const [input, path] of [
+      [{ minor: -1, currency: "SEK" }, "minor"],
+      [{ minor: 1.5, currency: "SEK" }, "minor"],
+      [{ minor: 100, currency: "XXX1" }, "currency"]
+    ] as const) {
+      const exit = decode(input)
+      assert.isTrue(Exit.isFailure(exit))
+      if (Exit.isFailure(exit)) {
+        const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
+        assert.strictEqual(error.problems[0]!.path, path)
+      }
+    }
+  })
+
+  it("reports every problem at once", () => {
+    const problems = problemsOf({ ...lund, status: "dreaming", version: -1, title: {} })
+    assert.sameMembers(problems.map(([path]) => path), ["status", "version", "title"])
+  })
+
+  it("never throws on any JSON, and names a field of the input when it refuses it", () => {
+    const fields = Object.keys(lund)
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.jsonValue(), (field, value) => {
+        const input = { ...lund, [field]: value }
+        const exit = decodePartnership(input)
+        if (Exit.isFailure(exit)) {
+          const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
+          assert.isAbove(error.problems.length, 0)
+          for (const p of error.problems) assert.isTrue(p.path.startsWith(field), `${p.path} should start with ${field}`)
+        }
+      }),
+      { numRuns: 500 }
+    )
+    fc.assert(fc.property(fc.anything(), (value) => {
+      decodePartnership(value)
+    }), { numRuns: 300 })
+  })
+})
+
+describe("LocalizedText", () => {
+  it("falls back to the other language and says so", () => {
+    assert.deepStrictEqual(LocalizedText.get({ en: "Human Rights" }, "sv"), { text: "Human Rights", lang: "en", fallback: true })
+    assert.deepStrictEqual(LocalizedText.get({ sv: "Mänskliga rättigheter", en: "Human Rights" }, "sv"), {
+      text: "Mänskliga rättigheter",
+      lang: "sv",
+      fallback: false
+    })
+  })
+
+  it("refuses a text in no language", () => {
+    const exit = Validation.decoderExit(LocalizedText.LocalizedText, "LocalizedText")({})
+    assert.isTrue(Exit.isFailure(exit))
+  })
+})
+
+describe("Country and Money", () => {
+  it("knows the partner countries and formats money per language", () => {
+    assert.strictEqual(Country.name(Country.BW), "Botswana")
+    assert.isFalse(Country.isCountryCode("XX"))
+    assert.strictEqual(Money.format(Money.sek(300_000), "sv"), "300\u00a0000,00\u00a0SEK")
+    assert.strictEqual(Money.format(Money.sek(300_000), "en"), "SEK\u00a0300,000.00")
+  })
+})
