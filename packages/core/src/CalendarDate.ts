@@ -5,12 +5,19 @@
  */
 import { Schema } from "effect"
 
+const shape = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
 const isValidDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (m === null) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+  if (!shape.test(s)) return false
+  const day = Number(s.slice(8, 10))
+  if (day <= 28) return true
+  const month = Number(s.slice(5, 7))
+  if (month === 2) {
+    const year = Number(s.slice(0, 4))
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+    return day <= (leap ? 29 : 28)
+  }
+  return day <= 30 || [1, 3, 5, 7, 8, 10, 12].includes(month)
 }
 
 /**

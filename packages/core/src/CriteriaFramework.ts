@@ -202,7 +202,13 @@ export const Violation = Schema.Struct({
  */
 export type Violation = typeof Violation.Type
 
-const describe = (violations: ReadonlyArray<Violation>, lang: LocalizedText.Lang) =>
+/**
+ * Violations as one line of text in `lang`: `field [rule]: explanation; ...`.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const describeViolations = (violations: ReadonlyArray<Violation>, lang: LocalizedText.Lang): string =>
   violations.map((v) => `${v.field} [${v.rule}]: ${LocalizedText.text(v.explanation, lang)}`).join("; ")
 
 /**
@@ -217,7 +223,7 @@ export class FrameworkInvalid extends Schema.TaggedError<FrameworkInvalid>()("Fr
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    return `Invalid criteria framework ${this.framework}: ${describe(this.violations, "en")}`
+    return `Invalid criteria framework ${this.framework}: ${describeViolations(this.violations, "en")}`
   }
   /**
    * The explanation in one language.
@@ -225,7 +231,7 @@ export class FrameworkInvalid extends Schema.TaggedError<FrameworkInvalid>()("Fr
    * @since 0.1.0
    */
   explain(lang: LocalizedText.Lang): string {
-    return describe(this.violations, lang)
+    return describeViolations(this.violations, lang)
   }
 }
 

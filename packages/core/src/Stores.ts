@@ -4,11 +4,17 @@
  * @since 0.1.0
  */
 import { Layer } from "effect"
+import * as AgreementStore from "./AgreementStore.ts"
+import * as AssessmentStore from "./AssessmentStore.ts"
+import * as CalendarEventStore from "./CalendarEventStore.ts"
+import * as CriteriaFrameworkStore from "./CriteriaFrameworkStore.ts"
 import * as DocumentStore from "./DocumentStore.ts"
+import * as ExpressionStore from "./ExpressionStore.ts"
 import * as NetworkStore from "./NetworkStore.ts"
 import * as OrganisationStore from "./OrganisationStore.ts"
 import * as PartnershipStore from "./PartnershipStore.ts"
 import * as ProgrammeStore from "./ProgrammeStore.ts"
+import * as TrainingProgrammeStore from "./TrainingProgrammeStore.ts"
 
 /**
  * The services {@link layer} provides.
@@ -21,6 +27,12 @@ export type Stores =
   | OrganisationStore.OrganisationStore
   | ProgrammeStore.ProgrammeStore
   | NetworkStore.NetworkStore
+  | AssessmentStore.AssessmentStore
+  | CriteriaFrameworkStore.CriteriaFrameworkStore
+  | CalendarEventStore.CalendarEventStore
+  | TrainingProgrammeStore.TrainingProgrammeStore
+  | AgreementStore.AgreementStore
+  | ExpressionStore.ExpressionStore
 
 /**
  * Every typed store over the {@link DocumentStore.DocumentStore} in context (the document
@@ -40,7 +52,13 @@ export const layer: Layer.Layer<Stores, never, DocumentStore.DocumentStore> = La
   PartnershipStore.layer,
   OrganisationStore.layer,
   ProgrammeStore.layer,
-  NetworkStore.layer
+  NetworkStore.layer,
+  AssessmentStore.layer,
+  CriteriaFrameworkStore.layer,
+  CalendarEventStore.layer,
+  TrainingProgrammeStore.layer,
+  AgreementStore.layer,
+  ExpressionStore.layer
 )
 
 /**

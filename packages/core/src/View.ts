@@ -17,7 +17,7 @@ import * as Country from "./Country.ts"
 import type { CountryCode } from "./Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "./Ids.ts"
 import type { LocalizedText } from "./LocalizedText.ts"
-import type * as Money from "./Money.ts"
+import * as Money from "./Money.ts"
 import type { Network } from "./Network.ts"
 import * as Organisation from "./Organisation.ts"
 import * as Partnership from "./Partnership.ts"
@@ -941,7 +941,7 @@ export const formatValue = (chart: Chart, value: number, lang: "sv" | "en"): str
     case "count":
       return String(value)
     case "money":
-      return MoneyFormat({ minor: value, currency: unit.currency }, lang)
+      return Money.format({ minor: value, currency: unit.currency }, lang)
     case "score":
       return `${lang === "sv" ? String(value).replace(".", ",") : String(value)} / ${unit.max}`
   }
@@ -962,7 +962,7 @@ export const cardFacts = (card: ProjectCard): ReadonlyArray<{ readonly label: Lo
   }
   add(labels.projectArea, card.projectArea === undefined ? [] : [card.projectArea])
   add(labels.globalGoal, card.goals.map((g) => g.label))
-  add(labels.targets, card.targets.map((t) => ({ sv: `${t.code} ${t.title.sv ?? ""}`.trim(), en: `${t.code} ${t.title.en ?? ""}`.trim(), ...pickOnly(t.title, t.code) })))
+  add(labels.targets, card.targets.map((t) => mapText(t.title, (s) => `${t.code} ${s}`)))
   add(labels.theme, card.theme === undefined ? [] : [card.theme])
   add(labels.swedishPartner, [card.swedishPartner.name])
   add(labels.internationalPartner, card.internationalPartner === undefined ? [] : [card.internationalPartner.name])
@@ -978,12 +978,12 @@ export const cardFacts = (card: ProjectCard): ReadonlyArray<{ readonly label: Lo
   return facts
 }
 
-const pickOnly = (title: LocalizedText, code: string): LocalizedText =>
-  title.sv === undefined ? { en: `${code} ${title.en ?? ""}`.trim() } as LocalizedText : title.en === undefined ? { sv: `${code} ${title.sv}` } : {}
-
-const joinParts = (name: LocalizedText, role: LocalizedText): LocalizedText => {
+const mapText = (text: LocalizedText, f: (s: string, lang: "sv" | "en") => string): LocalizedText => {
   const out: { sv?: string; en?: string } = {}
-  if (name.sv !== undefined) out.sv = `${name.sv} (${role.sv ?? role.en ?? ""})`
-  if (name.en !== undefined) out.en = `${name.en} (${role.en ?? role.sv ?? ""})`
+  if (text.sv !== undefined) out.sv = f(text.sv, "sv")
+  if (text.en !== undefined) out.en = f(text.en, "en")
   return out as LocalizedText
 }
+
+const joinParts = (name: LocalizedText, role: LocalizedText): LocalizedText =>
+  mapText(name, (s, lang) => `${s} (${lang === "sv" ? role.sv ?? role.en ?? "" : role.en ?? role.sv ?? ""})`)

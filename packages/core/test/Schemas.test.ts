@@ -84,6 +84,14 @@ describe("bad input is a typed error that says what and where", () => {
     assert.deepStrictEqual(problemsOf({ ...lund, colour: "red" }), [["colour", "Expected no excess property, got \"red\""]])
   })
 
+  it("an unknown field deep inside valid data", () => {
+    assert.deepStrictEqual(problemsOf({ ...lund, title: { sv: "Lund", en: "Lund", fr: "Lund" } }), [["title.fr", "Expected no excess property, got \"Lund\""]])
+    assert.deepStrictEqual(
+      problemsOf({ ...lund, associates: [lund.associates[0], { ...lund.associates[1], role: "expert", extra: 1 }] }),
+      [["associates[1].extra", "Expected no excess property, got 1"]]
+    )
+  })
+
   it("a wrong type", () => {
     assert.deepStrictEqual(problemsOf({ ...lund, focusAreas: "culture" }), [["focusAreas", "Expected array, got \"culture\""]])
   })
