@@ -13,9 +13,10 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Clock, Effect, Result, Schema } from "effect"
 import { CalendarDate } from "./CalendarDate.ts"
 import { Version } from "./ChangeLog.ts"
+import type { Purpose } from "./FundingRuleSet.ts"
 import { CalendarEventId, NetworkId, OrganisationId, PartnershipId, ProgrammeId, TrainingProgrammeId } from "./Ids.ts"
 import * as LocalizedText from "./LocalizedText.ts"
 import * as Participant from "./Participant.ts"
@@ -386,6 +387,19 @@ export const register = (
 }
 
 /**
+ * {@link register} with the sign-up day taken from `Clock` (in the event's time zone).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const registerNow = (
+  e: CalendarEvent,
+  person: Omit<Participant.Participant, "signedUp">
+): Effect.Effect<Outcome, EventRefused> =>
+  Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+    Effect.fromResult(register(e, { ...person, signedUp: Schedule.dayIn(millis, e.schedule.timeZone) })))
+
+/**
  * Removes a person's registration (seat or waiting list). A freed seat goes to the first on the
  * waiting list, who is notified.
  *
@@ -458,15 +472,19 @@ export const seatsLeft = (e: CalendarEvent): number | undefined =>
   e.capacity === undefined ? undefined : Math.max(0, e.capacity - e.seats.length)
 
 /**
- * What the funding rules pay for when a partnership goes to this event: travel and lodging for
- * an exchange trip, or for a network training (network meetings and training sessions);
- * nothing for other kinds.
+ * The funding {@link Purpose} of a partnership's costs for going to an event of this
+ * kind: travel and lodging for an exchange trip, or for a network training (network meetings and
+ * training sessions), or for the results conference; none for other kinds.
  *
  * @category rules
  * @since 0.1.0
  */
-export const budgetPurpose = (kind: Kind): "exchange-trip" | "network-training" | undefined =>
-  kind === "exchange-trip" ? "exchange-trip" : kind === "network-meeting" || kind === "training-session" ? "network-training" : undefined
+export const budgetPurpose = (kind: Kind): Purpose | undefined =>
+  kind === "exchange-trip" || kind === "results-conference"
+    ? kind
+    : kind === "network-meeting" || kind === "training-session"
+    ? "network-training"
+    : undefined
 
 /**
  * What public output may show of an event: everything except the people registered (only

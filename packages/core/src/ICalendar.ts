@@ -33,15 +33,17 @@ export interface Options {
 }
 
 /**
- * Escapes a TEXT value: backslash, semicolon, comma and newlines.
+ * Escapes a TEXT value: backslash, semicolon, comma and newlines; control characters, which
+ * iCalendar does not allow, are dropped.
  *
  * @category rendering
  * @since 0.1.0
  */
 export const escapeText = (text: string): string =>
-  text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n")
+  text.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n")
 
-const encoder = new TextEncoder()
+// UTF-8 length of one code point
+const octetsOf = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4)
 
 /**
  * Folds one content line at 75 octets: continuation lines start with a space; a multi-byte
@@ -51,11 +53,12 @@ const encoder = new TextEncoder()
  * @since 0.1.0
  */
 export const fold = (line: string): string => {
+  if (line.length <= 25) return line // a UTF-16 unit is at most 3 octets: 25 units always fit
   const out: Array<string> = []
   let current = ""
   let octets = 0
   for (const ch of line) {
-    const size = encoder.encode(ch).length
+    const size = octetsOf(ch.codePointAt(0)!)
     const limit = out.length === 0 ? 75 : 74 // a continuation line's leading space counts
     if (octets + size > limit) {
       out.push(current)

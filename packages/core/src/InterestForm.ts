@@ -199,6 +199,7 @@ export const submit = Effect.fn("InterestForm.submit")(function*(
   PartnershipStore | ProgrammeStore | OrganisationStore | ExpressionStore
 > {
   const form = yield* decode(input)
+  yield* (yield* ProgrammeStore).get(form.programme)
   const existing = yield* existingPartnership(form.applicant.id, form.programme)
   if (Option.isSome(existing)) return yield* duplicate(form, existing.value.id)
 

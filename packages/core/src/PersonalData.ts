@@ -115,7 +115,13 @@ export const matches = (person: Person, record: { readonly name?: string | undef
 
 const decodePerson = Validation.decoder(Person, "PersonalData.Person")
 
-type Stores = OrganisationStore | CalendarEventStore | TrainingProgrammeStore | ExpressionStore
+/**
+ * The stores that can hold personal data, which {@link exportPerson} and {@link erase} search.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Services = OrganisationStore | CalendarEventStore | TrainingProgrammeStore | ExpressionStore
 
 /**
  * Everything held about the person, across every store.
@@ -125,7 +131,7 @@ type Stores = OrganisationStore | CalendarEventStore | TrainingProgrammeStore | 
  */
 export const exportPerson = Effect.fn("PersonalData.exportPerson")(function*(
   input: Person
-): Effect.fn.Return<Export, Validation.ValidationError | StoreError, Stores> {
+): Effect.fn.Return<Export, Validation.ValidationError | StoreError, Services> {
   const person = yield* decodePerson(input)
   const findings: Array<Finding> = []
   for (const org of yield* (yield* OrganisationStore).list()) {
@@ -183,7 +189,7 @@ export interface Erasure {
 export const erase = Effect.fn("PersonalData.erase")(function*(
   input: Person,
   request: { readonly actor: string; readonly reference: string }
-): Effect.fn.Return<Erasure, Validation.ValidationError | ErasureRefused | VersionConflict | StoreError, Stores> {
+): Effect.fn.Return<Erasure, Validation.ValidationError | ErasureRefused | VersionConflict | StoreError, Services> {
   const person = yield* decodePerson(input)
   const ref = norm(request.reference)
   if ([person.name, person.email].some((x) => x !== undefined && ref.includes(norm(x)))) {

@@ -41,11 +41,12 @@ const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
 const parseLocal = (s: string) => {
   const m = localPattern.exec(s)
   if (m === null) return undefined
-  const [year, month, day, hours, minutes] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]
+  const [year, month, day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])]
   const probe = new Date(Date.UTC(year, month - 1, day))
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined
-  if (hours > 23 || minutes > 59) return undefined
-  return { year, month, day, hours, minutes }
+  if (hour > 23 || minute > 59) return undefined
+  const parts: Partial<DateTime.DateTime.Parts> = { year, month, day, hour, minute }
+  return parts
 }
 
 /**

@@ -89,8 +89,8 @@ export const TrainingProgramme = Schema.Struct({
   description: Schema.optionalKey(LocalizedText.LocalizedText),
   targetRoles: Schema.Array(TargetRole),
   sessions: Schema.Array(Session).check(Schema.isMinLength(1, { message: "Expected at least one session" })),
-  /** Sessions a participant must attend to complete the programme. */
-  completionSessions: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  /** Sessions a participant must attend to complete the programme; absent: every session. */
+  completionSessions: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
   capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
   enrolmentDeadline: Schema.optionalKey(CalendarDate),
   enrolments: Schema.Array(Enrolment),
@@ -100,7 +100,7 @@ export const TrainingProgramme = Schema.Struct({
     const issues: Array<Schema.FilterIssue> = []
     const keys = new Set(t.sessions.map((s) => s.key))
     if (keys.size !== t.sessions.length) issues.push({ path: ["sessions"], issue: "Expected unique session keys" })
-    if (t.completionSessions > t.sessions.length) {
+    if (t.completionSessions !== undefined && t.completionSessions > t.sessions.length) {
       issues.push({ path: ["completionSessions"], issue: `Expected at most ${t.sessions.length} (the number of sessions)` })
     }
     if (t.capacity !== undefined && t.enrolments.length > t.capacity) {
@@ -211,13 +211,22 @@ export const withdraw = (t: TrainingProgramme, email: string): Result.Result<Tra
 }
 
 /**
- * Whether an enrolment has completed the programme (attended at least `completionSessions`).
+ * Sessions needed to complete: `completionSessions`, or every session when the organiser states
+ * no threshold.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const sessionsToComplete = (t: TrainingProgramme): number => t.completionSessions ?? t.sessions.length
+
+/**
+ * Whether an enrolment has completed the programme (attended {@link sessionsToComplete}).
  *
  * @category rules
  * @since 0.1.0
  */
 export const isCompleted = (t: TrainingProgramme, enrolment: Enrolment): boolean =>
-  enrolment.attended.length >= t.completionSessions
+  enrolment.attended.length >= sessionsToComplete(t)
 
 /**
  * Counts for public output: enrolled, completed, and attendance per session (no names).
