@@ -40,12 +40,7 @@ export const LineId = Schema.String.check(
  */
 export const Line = Schema.Struct({
   id: LineId,
-  phase: FundingRuleSet.Phase,
-  year: FundingRuleSet.Year,
-  category: FundingRuleSet.CostCategory,
-  purpose: FundingRuleSet.Purpose,
-  side: FundingRuleSet.Side,
-  funding: Schema.optionalKey(FundingRuleSet.FundingSource),
+  ...FundingRuleSet.costFields,
   amount: Money.Money,
   description: Schema.optionalKey(LocalizedText)
 })
@@ -229,9 +224,7 @@ export type Evaluation = Passed | Failed
 export type Evaluator = (budget: Budget) => Result.Result<Evaluation, Money.CurrencyMismatch>
 
 const categories = FundingRuleSet.CostCategory.literals
-const purposes = FundingRuleSet.Purpose.literals
-const categoryIndex: Readonly<Record<string, number>> = Object.fromEntries(categories.map((c, i) => [c, i]))
-const purposeIndex: Readonly<Record<string, number>> = Object.fromEntries(purposes.map((p, i) => [p, i]))
+const categoryIndex: ReadonlyMap<string, number> = new Map(categories.map((c, i) => [c, i]))
 const MAX_YEAR = 10
 const SHARE_SCALE = 10_000
 const yearSlot = (phase: FundingRuleSet.Phase, year: number) => (phase === "preparation" ? 0 : MAX_YEAR + 1) + year
@@ -253,12 +246,18 @@ type Compiled =
   | { readonly rule: FundingRuleSet.Rule & { readonly _tag: "YearCap" } }
   | {
     readonly rule: FundingRuleSet.Rule & { readonly _tag: "EligibleCosts" }
-    readonly categories: Uint8Array
-    readonly purposes: Uint8Array
+    readonly categories: ReadonlyArray<string>
+    readonly purposes: ReadonlyArray<string>
     readonly slot: number
   }
   | { readonly rule: FundingRuleSet.Rule & { readonly _tag: "CategoryShare" }; readonly category: number }
   | { readonly rule: FundingRuleSet.Rule & { readonly _tag: "OwnContribution" } }
+
+// a linear scan: eligible lists are short, and comparing short strings beats hashing them
+const has = (list: ReadonlyArray<string>, value: string): boolean => {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true
+  return false
+}
 
 const sortedIds = (lines: ReadonlyArray<Line>, keep: (line: Line) => boolean): Array<string> => {
   const ids: Array<string> = []
@@ -290,6 +289,24 @@ const capViolation = (
     }
   }
 }
+
+const violation = (
+  rule: FundingRuleSet.Rule,
+  lines: Array<string>,
+  currency: Money.CurrencyCode,
+  allowed: number,
+  requested: number,
+  excess: number,
+  message: { readonly sv: string; readonly en: string }
+): Violation => ({
+  rule: rule.id,
+  kind: rule._tag,
+  lines,
+  allowed: { minor: allowed, currency },
+  requested: { minor: requested, currency },
+  excess: { minor: excess, currency },
+  message
+})
 
 const headroom = (
   rule: FundingRuleSet.Rule,
@@ -325,15 +342,10 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
     switch (rule._tag) {
       case "PhaseCap":
         return { rule, phase: rule.phase === "preparation" ? 0 : 1 }
-      case "EligibleCosts": {
-        const cats = new Uint8Array(categories.length)
-        const purps = new Uint8Array(purposes.length)
-        for (const c of rule.categories) cats[categoryIndex[c]!] = 1
-        for (const p of rule.purposes) purps[purposeIndex[p]!] = 1
-        return { rule, categories: cats, purposes: purps, slot: eligibilitySlots++ }
-      }
+      case "EligibleCosts":
+        return { rule, categories: [...new Set(rule.categories)], purposes: [...new Set(rule.purposes)], slot: eligibilitySlots++ }
       case "CategoryShare":
-        return { rule, category: categoryIndex[rule.category]! }
+        return { rule, category: categoryIndex.get(rule.category)! }
       default:
         return { rule } as Compiled
     }
@@ -345,6 +357,8 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
   const categoryTotals = new Float64Array(categories.length)
   const ineligible = new Uint32Array(eligibility.length)
   const needsYears = set.rules.some((r) => r._tag === "YearCap")
+  const needsCategories = set.rules.some((r) => r._tag === "CategoryShare")
+  const nEligibility = eligibility.length
 
   return (budget) => {
     if (budget.currency !== currency) {
@@ -354,8 +368,8 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
     phaseTotals[0] = 0
     phaseTotals[1] = 0
     if (needsYears) yearTotals.fill(0)
-    categoryTotals.fill(0)
-    ineligible.fill(0)
+    if (needsCategories) categoryTotals.fill(0)
+    for (let e = 0; e < nEligibility; e++) ineligible[e] = 0
     let grant = 0
     let own = 0
     for (let i = 0; i < lines.length; i++) {
@@ -368,20 +382,15 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
       grant += minor
       phaseTotals[line.phase === "preparation" ? 0 : 1]! += minor
       if (needsYears) yearTotals[yearSlot(line.phase, line.year)]! += minor
-      const cat = categoryIndex[line.category]!
-      categoryTotals[cat]! += minor
-      for (let e = 0; e < eligibility.length; e++) {
+      if (needsCategories) categoryTotals[categoryIndex.get(line.category)!]! += minor
+      for (let e = 0; e < nEligibility; e++) {
         const el = eligibility[e]!
-        if (el.categories[cat] === 0 || el.purposes[purposeIndex[line.purpose]!] === 0) ineligible[e]!++
+        if (!has(el.categories, line.category) || !has(el.purposes, line.purpose)) ineligible[e]!++
       }
     }
 
-    let violations: Array<Violation> | undefined
+    const violations: Array<Violation> = []
     const rooms: Array<Headroom> = []
-    const fail = (v: Violation) => {
-      if (violations === undefined) violations = [v]
-      else violations.push(v)
-    }
     for (let r = 0; r < compiled.length; r++) {
       const c = compiled[r]!
       const rule = c.rule
@@ -391,7 +400,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
           if (used <= rule.cap.minor) rooms.push(headroom(rule, rule.cap, used, rule.cap.minor - used))
           else {
             const names = FundingRuleSet.phaseNames[rule.phase]
-            fail(capViolation(
+            violations.push(capViolation(
               rule,
               used,
               sortedIds(lines, (l) => isGrant(l) && l.phase === rule.phase),
@@ -403,7 +412,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
         case "ProgrammeCap": {
           if (grant <= rule.cap.minor) rooms.push(headroom(rule, rule.cap, grant, rule.cap.minor - grant))
           else {
-            fail(capViolation(rule, grant, sortedIds(lines, isGrant), {
+            violations.push(capViolation(rule, grant, sortedIds(lines, isGrant), {
               sv: "Bidraget för hela programmet",
               en: "The grant for the whole programme"
             }))
@@ -422,7 +431,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
               if (used > rule.cap.minor) {
                 broken = true
                 const period = { phase, year }
-                fail(capViolation(
+                violations.push(capViolation(
                   rule,
                   used,
                   sortedIds(lines, (l) => isGrant(l) && l.phase === phase && l.year === year),
@@ -442,13 +451,13 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
           const el = c as Extract<Compiled, { slot: number }>
           if (ineligible[el.slot] === 0) break
           const bad = lines
-            .filter((l) => isGrant(l) && (el.categories[categoryIndex[l.category]!] === 0 || el.purposes[purposeIndex[l.purpose]!] === 0))
+            .filter((l) => isGrant(l) && (!has(el.categories, l.category) || !has(el.purposes, l.purpose)))
             .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
           const allowedText = FundingRuleSet.describe(rule, set)
           for (const l of bad) {
             const cat = FundingRuleSet.categoryNames[l.category]
             const purpose = FundingRuleSet.purposeNames[l.purpose]
-            fail({
+            violations.push({
               rule: rule.id,
               kind: rule._tag,
               lines: [l.id],
@@ -472,18 +481,10 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
             const ids = sortedIds(lines, (l) => isGrant(l) && l.category === rule.category)
             const name = FundingRuleSet.categoryNames[rule.category]
             const p = (lang: "sv" | "en") => FundingRuleSet.percent(rule.maxBasisPoints, lang)
-            fail({
-              rule: rule.id,
-              kind: rule._tag,
-              lines: ids,
-              allowed: { minor: allowed, currency },
-              requested: { minor: used, currency },
-              excess: { minor: used - allowed, currency },
-              message: {
-                sv: `Kategorin ${name.sv} är ${fmt(used, currency, "sv")}; regeln ${rule.id} tillåter högst ${p("sv")} av bidraget ${fmt(grant, currency, "sv")}, alltså ${fmt(allowed, currency, "sv")}: ${fmt(used - allowed, currency, "sv")} för mycket. Rader: ${listLines(ids)}.`,
-                en: `Category ${name.en} is ${fmt(used, currency, "en")}; rule ${rule.id} allows at most ${p("en")} of the grant ${fmt(grant, currency, "en")}, that is ${fmt(allowed, currency, "en")}: ${fmt(used - allowed, currency, "en")} too much. Lines: ${listLines(ids)}.`
-              }
-            })
+            violations.push(violation(rule, ids, currency, allowed, used, used - allowed, {
+              sv: `Kategorin ${name.sv} är ${fmt(used, currency, "sv")}; regeln ${rule.id} tillåter högst ${p("sv")} av bidraget ${fmt(grant, currency, "sv")}, alltså ${fmt(allowed, currency, "sv")}: ${fmt(used - allowed, currency, "sv")} för mycket. Rader: ${listLines(ids)}.`,
+              en: `Category ${name.en} is ${fmt(used, currency, "en")}; rule ${rule.id} allows at most ${p("en")} of the grant ${fmt(grant, currency, "en")}, that is ${fmt(allowed, currency, "en")}: ${fmt(used - allowed, currency, "en")} too much. Lines: ${listLines(ids)}.`
+            }))
           }
           break
         }
@@ -495,28 +496,19 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
           } else {
             const ids = sortedIds(lines, (l) => l.funding === "own")
             const p = (lang: "sv" | "en") => FundingRuleSet.percent(rule.minBasisPoints, lang)
-            fail({
-              rule: rule.id,
-              kind: rule._tag,
-              lines: ids,
-              allowed: { minor: required, currency },
-              requested: { minor: own, currency },
-              excess: { minor: required - own, currency },
-              message: {
-                sv: `Den egna insatsen är ${fmt(own, currency, "sv")}; regeln ${rule.id} kräver minst ${p("sv")} av den totala kostnaden ${fmt(total, currency, "sv")}, alltså ${fmt(required, currency, "sv")}: ${fmt(required - own, currency, "sv")} saknas. Rader: ${listLines(ids) || "inga"}.`,
-                en: `The own contribution is ${fmt(own, currency, "en")}; rule ${rule.id} requires at least ${p("en")} of the total cost ${fmt(total, currency, "en")}, that is ${fmt(required, currency, "en")}: ${fmt(required - own, currency, "en")} short. Lines: ${listLines(ids) || "none"}.`
-              }
-            })
+            violations.push(violation(rule, ids, currency, required, own, required - own, {
+              sv: `Den egna insatsen är ${fmt(own, currency, "sv")}; regeln ${rule.id} kräver minst ${p("sv")} av den totala kostnaden ${fmt(total, currency, "sv")}, alltså ${fmt(required, currency, "sv")}: ${fmt(required - own, currency, "sv")} saknas. Rader: ${listLines(ids) || "inga"}.`,
+              en: `The own contribution is ${fmt(own, currency, "en")}; rule ${rule.id} requires at least ${p("en")} of the total cost ${fmt(total, currency, "en")}, that is ${fmt(required, currency, "en")}: ${fmt(required - own, currency, "en")} short. Lines: ${listLines(ids) || "none"}.`
+            }))
           }
           break
         }
       }
     }
-    const violated = violations as Array<Violation> | undefined
     return Result.succeed(
-      violated === undefined
+      violations.length === 0
         ? { _tag: "Passed", headroom: rooms }
-        : { _tag: "Failed", violations: violated as [Violation, ...Array<Violation>], headroom: rooms }
+        : { _tag: "Failed", violations: violations as [Violation, ...Array<Violation>], headroom: rooms }
     )
   }
 }

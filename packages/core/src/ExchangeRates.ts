@@ -106,7 +106,8 @@ export interface Conversion {
 }
 
 /**
- * No rate for a currency pair on a date (nor within the allowed days before it).
+ * No rate for a currency pair on a date (nor within the allowed days before it); `entry` and
+ * `field` name what needed it when the caller knows (as {@link Expenses.record} does).
  *
  * @category errors
  * @since 0.1.0
@@ -115,11 +116,16 @@ export class MissingRate extends Schema.TaggedError<MissingRate>()("MissingRate"
   from: Schema.String,
   to: Schema.String,
   date: Schema.String,
-  maxAgeDays: Schema.Int
+  maxAgeDays: Schema.Int,
+  /** The entry (an expense id) whose amount needed the rate, when known. */
+  entry: Schema.optionalKey(Schema.String),
+  /** The entry's field that needed the rate (`amount`), when known. */
+  field: Schema.optionalKey(Schema.String)
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    return `No exchange rate ${this.from}→${this.to} for ${this.date} (nor in the ${this.maxAgeDays} days before)`
+    const where = this.entry === undefined ? "" : ` (${this.entry}${this.field === undefined ? "" : `.${this.field}`})`
+    return `No exchange rate ${this.from}→${this.to} for ${this.date} (nor in the ${this.maxAgeDays} days before)${where}`
   }
 }
 
@@ -254,7 +260,7 @@ const decodeTable = Validation.decoder(RateTable, "RateTable")
  * @since 0.1.0
  */
 export const layerTable = (
-  rates: ReadonlyArray<typeof Rate.Encoded>,
+  rates: ReadonlyArray<{ readonly from: string; readonly to: string; readonly date: string; readonly rate: string }>,
   options?: TableOptions
 ): Layer.Layer<ExchangeRates, Validation.ValidationError> =>
   Layer.effect(ExchangeRates, Effect.map(decodeTable(rates), (table) => fromTable(table, options)))

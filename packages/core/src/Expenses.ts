@@ -28,12 +28,7 @@ const SEK = "SEK" as Money.CurrencyCode
 export const Entry = Schema.Struct({
   id: Budget.LineId,
   date: CalendarDate,
-  phase: FundingRuleSet.Phase,
-  year: FundingRuleSet.Year,
-  category: FundingRuleSet.CostCategory,
-  purpose: FundingRuleSet.Purpose,
-  side: FundingRuleSet.Side,
-  funding: Schema.optionalKey(FundingRuleSet.FundingSource),
+  ...FundingRuleSet.costFields,
   amount: Money.Money,
   valueDate: Schema.optionalKey(CalendarDate),
   description: Schema.optionalKey(LocalizedText)
@@ -73,12 +68,7 @@ export const AppliedRate = Schema.Struct({
 export const Expense = Schema.Struct({
   id: Budget.LineId,
   date: CalendarDate,
-  phase: FundingRuleSet.Phase,
-  year: FundingRuleSet.Year,
-  category: FundingRuleSet.CostCategory,
-  purpose: FundingRuleSet.Purpose,
-  side: FundingRuleSet.Side,
-  funding: Schema.optionalKey(FundingRuleSet.FundingSource),
+  ...FundingRuleSet.costFields,
   original: Money.Money,
   valueDate: CalendarDate,
   sek: Money.Money,
@@ -132,7 +122,8 @@ export const decodeLedger = Validation.decoder(Ledger, "Ledger")
 
 /**
  * Turns an entry into an expense: its SEK amount through the {@link ExchangeRates.ExchangeRates}
- * port on the value date. Fails with `MissingRate` when there is no rate for that date.
+ * port on the value date. Fails with `MissingRate` naming the entry, its `amount` field, the
+ * currency and the date when there is no rate for that date.
  *
  * @category services
  * @since 0.1.0
@@ -141,7 +132,9 @@ export const record = Effect.fn("Expenses.record")(function*(
   entry: Entry
 ): Effect.fn.Return<Expense, ExchangeRates.MissingRate | Money.AmountOutOfRange, ExchangeRates.ExchangeRates> {
   const valueDate = entry.valueDate ?? entry.date
-  const { converted, quote } = yield* (yield* ExchangeRates.ExchangeRates).convert(entry.amount, SEK, valueDate)
+  const { converted, quote } = yield* (yield* ExchangeRates.ExchangeRates).convert(entry.amount, SEK, valueDate).pipe(
+    Effect.mapError((e) => e._tag === "MissingRate" ? new ExchangeRates.MissingRate({ ...e, entry: entry.id, field: "amount" }) : e)
+  )
   const { amount, valueDate: _, ...rest } = entry
   return {
     ...rest,

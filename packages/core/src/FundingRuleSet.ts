@@ -131,6 +131,23 @@ export const FundingSource = Schema.Literals(["grant", "own"])
 export type FundingSource = typeof FundingSource.Type
 
 /**
+ * The fields that classify a cost, shared by budget lines and expenses: when (phase and year),
+ * what (category), what for (purpose), who spends it (side) and who pays (`funding`, the grant
+ * unless `own`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const costFields = {
+  phase: Phase,
+  year: Year,
+  category: CostCategory,
+  purpose: Purpose,
+  side: Side,
+  funding: Schema.optionalKey(FundingSource)
+}
+
+/**
  * Names of the phases in both languages.
  *
  * @category rendering

@@ -274,3 +274,17 @@ export const allocate = (money: Money, weights: ReadonlyArray<number>): Result.R
   for (let k = 0; left > 0n; k++, left--) parts[remainders[k]!.i]! += 1n
   return Result.succeed(parts.map((p) => ({ minor: Number(p), currency: money.currency })))
 }
+
+/**
+ * The amount as a plain decimal number for machines (CSV, IATI XML): `300000.00`, `-0.05`,
+ * `1500` for a currency without minor units. Exact: works on the integer minor units only.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const toDecimal = (money: Money): string => {
+  const e = exponent(money.currency)
+  if (e === 0) return String(money.minor)
+  const abs = Math.abs(money.minor)
+  return `${money.minor < 0 ? "-" : ""}${Math.trunc(abs / 10 ** e)}.${String(abs % 10 ** e).padStart(e, "0")}`
+}
