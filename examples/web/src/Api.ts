@@ -1,0 +1,146 @@
+/**
+ * The HTTP API as data: groups, endpoints, input and output schemas, and which error answers
+ * with which status. HTTP statuses live here and nowhere else: core's errors know nothing of
+ * HTTP.
+ *
+ * | Error                          | Status | Body says                                              |
+ * | ------------------------------ | ------ | ------------------------------------------------------ |
+ * | `ValidationError` (core)       | 400    | `subject`, `problems[{ path, message, actual }]`       |
+ * | `WriteDisabled` (this app)     | 403    | `explanation { sv, en }`                               |
+ * | `NotFound` (core)              | 404    | `kind`, `id`                                           |
+ * | `VersionConflict` (core)       | 409    | `kind`, `id`, `expected`, `actual`                     |
+ * | `TransitionRefused` (core)     | 422    | `command`, `status`, `unmet[{ guard, missing {sv,en} }]` |
+ *
+ * Every input (path, query, body) is decoded by the schemas below; the {@link InputValidation}
+ * middleware turns a decoding failure into core's `ValidationError` with the field path.
+ */
+import { Catalogue, DocumentStore, Ids, Lifecycle, LocalizedText, Partnership, Validation } from "@localrights/core"
+import { Schema, SchemaGetter } from "effect"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "effect/http-api"
+import * as Domain from "./Domain.ts"
+
+// ---------------------------------------------------------------------------------------------
+// Errors with their statuses
+// ---------------------------------------------------------------------------------------------
+
+/** 400: input that does not decode; every problem with its field path. */
+export const BadRequest = Validation.ValidationError.pipe(HttpApiSchema.status(400))
+/** 403: writes are switched off. */
+export const Forbidden = Domain.WriteDisabled.pipe(HttpApiSchema.status(403))
+/** 404: no such partnership. */
+export const NotFound = DocumentStore.NotFound.pipe(HttpApiSchema.status(404))
+/** 409: someone else changed the partnership since the caller read it. */
+export const Conflict = DocumentStore.VersionConflict.pipe(HttpApiSchema.status(409))
+/** 422: the lifecycle refused the command; every unmet guard with what is missing (sv, en). */
+export const Unprocessable = Lifecycle.TransitionRefused.pipe(HttpApiSchema.status(422))
+
+/**
+ * Turns request decoding failures (path, query, body) into a 400 {@link BadRequest} carrying
+ * core's `ValidationError` problems. Without it the framework answers an empty 400.
+ */
+export class InputValidation extends HttpApiMiddleware.Service<InputValidation>()(
+  "@localrights/example-web/InputValidation",
+  { error: BadRequest }
+) {}
+
+/**
+ * Refuses writes with a 403 {@link Forbidden} unless they are switched on, before the body is
+ * read. This example has no authentication: in a real deployment, put an authentication
+ * middleware here (see `HttpApiMiddleware` with `security`) and take the actor from it.
+ */
+export class WriteGate extends HttpApiMiddleware.Service<WriteGate>()(
+  "@localrights/example-web/WriteGate",
+  { error: Forbidden }
+) {}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+/** `status=applied&status=admitted` or `status=applied,admitted`: a list of statuses. */
+export const StatusList = Schema.Array(Schema.String).pipe(
+  Schema.decodeTo(Schema.Array(Partnership.Status), {
+    // the strings are checked against the statuses by the target schema, with their index
+    decode: SchemaGetter.transform((values: ReadonlyArray<string>) =>
+      values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "") as ReadonlyArray<Partnership.Status>
+    ),
+    encode: SchemaGetter.transform((values: ReadonlyArray<string>) => values)
+  })
+).annotate({ description: "Statuses: repeat the parameter or separate them with commas" })
+
+/** The catalogue query (core's `Catalogue.Query`) as URL parameters. */
+export const SearchQuery = {
+  ...Catalogue.Query.fields,
+  status: Schema.optionalKey(StatusList)
+}
+
+/** `?lang=sv|en`. */
+export const LangQuery = { lang: Schema.optionalKey(LocalizedText.Lang) }
+
+const idParam = { id: Ids.PartnershipId }
+
+// ---------------------------------------------------------------------------------------------
+// Groups
+// ---------------------------------------------------------------------------------------------
+
+/** The partnership catalogue, one partnership, its change log, and lifecycle commands. */
+export class PartnershipsApi extends HttpApiGroup.make("partnerships")
+  .add(
+    HttpApiEndpoint.get("search", "/", {
+      query: SearchQuery,
+      success: Domain.PublicPage
+    }).annotate(OpenApi.Description, "Search the catalogue: filters, free text (sv and en), sort, cursor paging and facet counts."),
+    HttpApiEndpoint.get("get", "/:id", {
+      params: idParam,
+      success: Domain.PublicPartnership,
+      error: NotFound
+    }),
+    HttpApiEndpoint.get("history", "/:id/history", {
+      params: idParam,
+      success: Schema.Array(Domain.PublicChange),
+      error: NotFound
+    }).annotate(OpenApi.Description, "The change log, oldest first. Actors are not shown: they may be persons."),
+    HttpApiEndpoint.post("command", "/:id/commands", {
+      params: idParam,
+      payload: Domain.CommandRequest,
+      success: Partnership.Partnership,
+      error: [NotFound, Conflict, Unprocessable]
+    }).middleware(WriteGate).annotate(
+      OpenApi.Description,
+      "Run a lifecycle command. Switched off unless LOCALRIGHTS_WEB_WRITE=1; must sit behind authentication in a real deployment."
+    )
+  )
+  .prefix("/api/partnerships")
+{}
+
+/** The UN Sustainable Development Goals with the language of every text. */
+export class SdgApi extends HttpApiGroup.make("sdg")
+  .add(
+    HttpApiEndpoint.get("goals", "/goals", {
+      query: LangQuery,
+      success: Schema.Array(Domain.GoalEntry)
+    }),
+    HttpApiEndpoint.get("search", "/search", {
+      query: {
+        ...LangQuery,
+        q: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
+      },
+      success: Schema.Array(Domain.SearchHit)
+    })
+  )
+  .prefix("/api/sdg")
+{}
+
+/** The whole API. Inputs are decoded strictly: every problem reported, unknown fields refused. */
+export class Api extends HttpApi.make("localrights")
+  .add(PartnershipsApi)
+  .add(SdgApi)
+  .middleware(InputValidation)
+  .annotate(HttpApi.QueryParseOptions, { errors: "all", onExcessProperty: "error" })
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all", onExcessProperty: "error" })
+  .annotate(HttpApi.ParamsParseOptions, { errors: "all" })
+  .annotateMerge(OpenApi.annotations({
+    title: "localrights example API",
+    description: "Municipal human-rights partnerships: catalogue, project cards, change logs and lifecycle commands."
+  }))
+{}
