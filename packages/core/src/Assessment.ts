@@ -341,7 +341,7 @@ const num = (n: number, lang: Lang): string => {
   const s = String(Math.round(n * 100) / 100)
   return lang === "sv" ? s.replace(".", ",") : s
 }
-const pct = (share: number): string => String(Math.round(share * 1000) / 10)
+const pct = (share: number, lang: Lang): string => num(Math.round(share * 1000) / 1000 * 100, lang)
 const both = (f: (lang: Lang) => string): LocalizedText.LocalizedText => ({ sv: f("sv"), en: f("en") })
 const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -416,8 +416,8 @@ export const evaluate = (framework: Framework, scores: Readonly<Record<string, n
   const reason = both((lang) => {
     const sv = lang === "sv"
     const shareText = sv
-      ? `viktad andel ${pct(share)} % (krav ${pct(requiredShare)} %)`
-      : `weighted share ${pct(share)} % (required ${pct(requiredShare)} %)`
+      ? `viktad andel ${pct(share, lang)} % (krav ${pct(requiredShare, lang)} %)`
+      : `weighted share ${pct(share, lang)} % (required ${pct(requiredShare, lang)} %)`
     if (verdict === "pass") {
       return sv
         ? `Godkänd: alla ${principles.length} principer når miniminivån; ${shareText}.`
@@ -658,8 +658,8 @@ export const decision = (consolidated: Consolidated, options: DecisionOptions): 
           : (sv ? "för låg viktad andel" : "weighted share too low")
       }.`
     const share = sv
-      ? ` Viktad andel ${pct(e.share)} % (krav ${pct(e.requiredShare)} %).`
-      : ` Weighted share ${pct(e.share)} % (required ${pct(e.requiredShare)} %).`
+      ? ` Viktad andel ${pct(e.share, lang)} % (krav ${pct(e.requiredShare, lang)} %).`
+      : ` Weighted share ${pct(e.share, lang)} % (required ${pct(e.requiredShare, lang)} %).`
     const disagree = disagreements.length === 0
       ? ""
       : sv

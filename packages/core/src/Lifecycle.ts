@@ -250,8 +250,8 @@ const gate = (p: Partnership.Partnership, g: Partnership.Gate): Unmet | undefine
     missing: d === undefined
       ? { sv: `Det saknas ${name.sv}: inget beslut är registrerat.`, en: `Missing ${name.en}: no decision is recorded.` }
       : {
-        sv: `Det saknas ${name.sv}: senaste beslutet (${d.date}) var avslag.`,
-        en: `Missing ${name.en}: the latest decision (${d.date}) was a refusal.`
+        sv: `Det saknas ${name.sv}: senaste beslutet (${d.date}) var avslag.${d.note ? ` ${LocalizedText.text(d.note, "sv")}` : ""}`,
+        en: `Missing ${name.en}: the latest decision (${d.date}) was a refusal.${d.note ? ` ${LocalizedText.text(d.note, "en")}` : ""}`
       }
   }
 }

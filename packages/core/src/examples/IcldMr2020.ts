@@ -15,7 +15,7 @@ import { Effect } from "effect"
 import * as ChangeLog from "../ChangeLog.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
 import type { CountryCode } from "../Country.ts"
-import type { ActorId, FundingRuleSetId, NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
+import type { ActorId, CriteriaFrameworkId, FundingRuleSetId, NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import { Network } from "../Network.ts"
 import { NetworkStore } from "../NetworkStore.ts"
 import { Organisation } from "../Organisation.ts"
@@ -113,7 +113,7 @@ export const programme = new Programme({
   networkSize: { min: 3, max: 8 },
   focusAreas: ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"],
   fundingRuleSet: "icld-mr-2020" as FundingRuleSetId,
-  criteriaFrameworks: [],
+  criteriaFrameworks: ["skr-rights-based", "panel"] as Array<CriteriaFrameworkId>,
   version: 0
 })
 
