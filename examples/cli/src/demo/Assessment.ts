@@ -126,6 +126,7 @@ const decide = (date: string) =>
  * on the `application-assessment` gate. Needs Lund registered and not yet ended.
  */
 export const assessLund = Effect.gen(function*() {
+  yield* heading("Rättighetsbaserad bedömning av Lunds ansökan", "Rights-based assessment of Lund's application")
   yield* line("Illustrative scores: the public sources publish no assessment.")
   yield* both(text(
     `Ramverk: ${LocalizedText.text(framework.name, "sv")}, skala ${framework.scale.min}–${framework.scale.max}, minst ${framework.thresholds.principleMinimum} per princip, viktad andel minst ${framework.thresholds.overallShare * 100} %.`,
@@ -152,19 +153,14 @@ export const assessLund = Effect.gen(function*() {
 })
 
 export const section = Effect.gen(function*() {
-  yield* heading("Rättighetsbaserad bedömning av Lunds ansökan", "Rights-based assessment of Lund's application")
   const partnerships = yield* PartnershipStore.PartnershipStore
   if (Option.isNone(yield* partnerships.find(lund))) {
     yield* Workflow.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
     yield* Workflow.execute(lund, { _tag: "Apply" }, icld("Application submitted"))
   }
   const earlier = yield* (yield* AssessmentStore.AssessmentStore).forSubject(lund, "application")
-  if (earlier.length === 0) {
-    yield* assessLund
-  } else {
-    // the lifecycle walk has assessed Lund already: show the current consolidation
-    yield* printConsolidated(yield* Assessments.consolidated(lund, "application"))
-  }
+  // the lifecycle walk assesses Lund first; run on its own, this section does it here
+  if (earlier.length === 0) yield* assessLund
 
   yield* heading("Globala mål: förslag med förklaring", "SDGs: suggestions with explanations")
   const partnership = yield* partnerships.get(lund)

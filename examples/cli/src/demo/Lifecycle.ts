@@ -1,21 +1,20 @@
 /**
- * Demo section: Lund ↔ Francistown through the lifecycle, with the change log and a refused
- * transition.
+ * Demo sections: Lund ↔ Francistown through the lifecycle. `section` walks from the expression
+ * of interest to the match, with the rights-based assessment opening the admission gate;
+ * `summary` (after the funding section has approved the preparation budget) starts the
+ * preparation year and prints the summary and the change log.
  */
 import { Effect } from "effect"
-import { CalendarDate, ChangeLog, Ids, Lifecycle, LocalizedText, Partnership, PartnershipStore, Sdg, Workflow } from "@localrights/core"
+import { ChangeLog, LocalizedText, Partnership, PartnershipStore, Sdg, Workflow } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
+import { assessLund } from "./Assessment.ts"
 import { both, heading, line } from "./Print.ts"
 
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
-const decision = (gate: Partnership.Gate, date: string, reference: string): Lifecycle.Command => ({
-  _tag: "RecordDecision",
-  decision: { gate, outcome: "approved", decidedBy: "icld-demo" as Ids.ActorId, date: date as CalendarDate.CalendarDate, reference }
-})
+const id = IcldMr2020.lundFrancistown.id
 
 export const section = Effect.gen(function*() {
   yield* heading("Lund och Francistown genom livscykeln", "Lund and Francistown through the lifecycle")
-  const id = IcldMr2020.lundFrancistown.id
   yield* Workflow.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
   yield* Workflow.execute(id, { _tag: "Apply" }, icld("Application submitted"))
 
@@ -28,9 +27,18 @@ export const section = Effect.gen(function*() {
     yield* line(`[en] ${refused.explain("en")}`)
   }
 
-  yield* Workflow.execute(id, decision("application-assessment", "2020-11-30", "demo: application assessed"), icld("Application assessed"))
+  // The application is assessed against SKR's rights-based approach: the first round asks for
+  // revision (admission stays refused, naming the principles), the second passes.
+  yield* assessLund
   yield* Workflow.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admitted to the 2020 network"))
   yield* Workflow.execute(id, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, icld("Matched with Francistown City Council"))
+  yield* line("Admitted to the network and matched with Francistown City Council (Botswana).")
+})
+
+export const summary = Effect.gen(function*() {
+  yield* heading("Lund börjar förberedelseåret", "Lund starts the preparation year")
+  // the funding section has recorded the approved preparation budget
+  yield* Workflow.execute(id, { _tag: "StartPreparation" }, icld("Preparation budget approved; preparation year starts"))
   const matched = yield* (yield* PartnershipStore.PartnershipStore).get(id)
 
   yield* heading("Sammanfattning", "Summary")
@@ -48,10 +56,10 @@ export const section = Effect.gen(function*() {
   yield* heading("Ändringslogg", "Change log")
   const history = yield* (yield* PartnershipStore.PartnershipStore).history(id)
   for (const r of history) {
-    yield* line(`v${r.version} ${r.command.padEnd(16)} ${(r.statusBefore ?? "-").padEnd(19)} → ${(r.statusAfter ?? "-").padEnd(19)} by ${r.actor}: ${r.reason}`)
+    yield* line(`v${String(r.version).padEnd(2)} ${r.command.padEnd(16)} ${(r.statusBefore ?? "-").padEnd(19)} → ${(r.statusAfter ?? "-").padEnd(19)} by ${r.actor}: ${r.reason}`)
   }
 
   // A stale write is refused, never lost.
-  const stale = yield* Workflow.execute(id, { _tag: "StartPreparation" }, icld("stale"), { expectedVersion: 1 }).pipe(Effect.flip)
+  const stale = yield* Workflow.execute(id, { _tag: "Withdraw" }, icld("stale"), { expectedVersion: 1 }).pipe(Effect.flip)
   yield* line(`Stale write refused: ${stale.message}`)
 })
