@@ -1,6 +1,6 @@
 /**
  * The renderer port: turns a {@link View.View} into a document (HTML page, Markdown, CSV, IATI
- * XML) in one language. An adapter supplies one pure function per view kind it supports;
+ * XML) in one language. An adapter supplies the view kinds it supports and one pure function;
  * {@link make} derives the service, refuses unsupported views with a typed error, and turns an
  * unexpected defect into a {@link RenderError}.
  *
@@ -77,26 +77,28 @@ export class Renderer extends Context.Service<Renderer, {
 export type Output = string | { readonly invalid: string }
 
 /**
- * The primitives an adapter supplies: a name, a media type, a file extension and one pure
- * function per supported view kind.
+ * The primitives an adapter supplies: a name, a media type, a file extension, the view kinds
+ * it supports and one pure function over them.
  *
  * @category models
  * @since 0.1.0
  */
-export interface Primitives {
+export interface Primitives<K extends View.Kind = View.Kind> {
   /** The renderer's name. */
   readonly name: string
   /** The media type of every document. */
   readonly mediaType: string
   /** The file extension, without dot (`html`). */
   readonly extension: string
-  /** One function per supported view kind. */
-  readonly views: { readonly [K in View.Kind]?: (view: Extract<View.View, { readonly _tag: K }>, lang: Lang) => Output }
+  /** The view kinds it renders. */
+  readonly supports: ReadonlyArray<K>
+  /** Renders a supported view in a language: the body, or why the view cannot be rendered. */
+  readonly render: (view: Extract<View.View, { readonly _tag: K }>, lang: Lang) => Output
 }
 
 /**
  * The file name a view gets: `catalogue.sv.html`, `lund-francistown.en.md`,
- * `network-<id>.sv.html`, `assessment-<id>`, `funding-<id>`, `activities.xml` (one file, both
+ * `network-<id>.sv.html`, `assessment-<id>`, `funding-<id>`, `event-<id>`, `activities.xml` (one file, both
  * languages inside).
  *
  * @category rendering
@@ -115,6 +117,8 @@ export const fileName = (view: View.View, lang: Lang | undefined, extension: str
         return `assessment-${view.partnership.id}`
       case "FundingStatement":
         return `funding-${view.partnership.id}`
+      case "EventPage":
+        return `event-${view.event.id}`
       case "ActivityFile":
         return "activities"
     }
@@ -128,32 +132,32 @@ export const fileName = (view: View.View, lang: Lang | undefined, extension: str
  * @category constructors
  * @since 0.1.0
  */
-export const make = (primitives: Primitives): Renderer["Service"] => {
-  const supports = View.kinds.filter((k) => primitives.views[k] !== undefined)
-  const render = Effect.fn("Renderer.render")(function*(view: View.View, lang: Lang) {
-    const handler = primitives.views[view._tag] as ((v: View.View, l: Lang) => Output) | undefined
-    if (handler === undefined) {
-      return yield* new RenderError({
-        renderer: primitives.name,
-        view: view._tag,
-        reason: "unsupported-view",
-        detail: `supported: ${supports.join(", ")}`
+export const make = <K extends View.Kind>(primitives: Primitives<K>): Renderer["Service"] => {
+  const supports: ReadonlyArray<View.Kind> = View.kinds.filter((k) => (primitives.supports as ReadonlyArray<View.Kind>).includes(k))
+  const handler = primitives.render as (v: View.View, l: Lang) => Output
+  // A hot path (a site renders thousands of cards): no span per call, no generator.
+  const render = (view: View.View, lang: Lang): Effect.Effect<Document, RenderError> =>
+    Effect.suspend(() => {
+      if (!supports.includes(view._tag)) {
+        return Effect.fail(
+          new RenderError({ renderer: primitives.name, view: view._tag, reason: "unsupported-view", detail: `supported: ${supports.join(", ")}` })
+        )
+      }
+      let out: Output
+      try {
+        out = handler(view, lang)
+      } catch (cause) {
+        return Effect.fail(new RenderError({ renderer: primitives.name, view: view._tag, reason: "failed", detail: String(cause), cause }))
+      }
+      if (typeof out !== "string") {
+        return Effect.fail(new RenderError({ renderer: primitives.name, view: view._tag, reason: "invalid-input", detail: out.invalid }))
+      }
+      return Effect.succeed({
+        mediaType: primitives.mediaType,
+        fileName: fileName(view, view._tag === "ActivityFile" ? undefined : lang, primitives.extension),
+        body: out
       })
-    }
-    const out = yield* Effect.try({
-      try: () => handler(view, lang),
-      catch: (cause) =>
-        new RenderError({ renderer: primitives.name, view: view._tag, reason: "failed", detail: String(cause), cause })
     })
-    if (typeof out !== "string") {
-      return yield* new RenderError({ renderer: primitives.name, view: view._tag, reason: "invalid-input", detail: out.invalid })
-    }
-    return {
-      mediaType: primitives.mediaType,
-      fileName: fileName(view, view._tag === "ActivityFile" ? undefined : lang, primitives.extension),
-      body: out
-    }
-  })
   return { name: primitives.name, supports, render }
 }
 
@@ -163,4 +167,4 @@ export const make = (primitives: Primitives): Renderer["Service"] => {
  * @category layers
  * @since 0.1.0
  */
-export const layer = (primitives: Primitives): Layer.Layer<Renderer> => Layer.succeed(Renderer, make(primitives))
+export const layer = <K extends View.Kind>(primitives: Primitives<K>): Layer.Layer<Renderer> => Layer.succeed(Renderer, make(primitives))

@@ -11,8 +11,15 @@
  *
  * @since 0.1.0
  */
+import * as Assessment from "./Assessment.ts"
+import type * as Budget from "./Budget.ts"
 import type { CalendarDate } from "./CalendarDate.ts"
+import * as CalendarEvent from "./CalendarEvent.ts"
 import type * as Catalogue from "./Catalogue.ts"
+import * as CriteriaFramework from "./CriteriaFramework.ts"
+import type * as DisbursementPlan from "./Disbursement.ts"
+import type * as Expenses from "./Expenses.ts"
+import * as FundingRuleSet from "./FundingRuleSet.ts"
 import * as Country from "./Country.ts"
 import type { CountryCode } from "./Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "./Ids.ts"
@@ -183,7 +190,9 @@ export interface AssessmentInput {
   readonly purpose?: LocalizedText
   /** When it was made. */
   readonly date?: CalendarDate
-  /** The scale's maximum (the minimum is 0). */
+  /** The verdict and why, when the assessment was evaluated against its framework. */
+  readonly verdict?: { readonly name: LocalizedText; readonly reason: LocalizedText }
+  /** The scale's maximum (bars start at 0). */
   readonly maxScore: number
   /** One score per principle. */
   readonly scores: ReadonlyArray<{
@@ -417,12 +426,29 @@ export interface ActivityFile {
 }
 
 /**
+ * A calendar event's public page: what, when, where, status (with the reason when cancelled),
+ * organiser, seats as counts, and the published programme with its speakers. Registrants and
+ * the waiting list are never part of it ({@link CalendarEvent.toPublicView}).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface EventPage {
+  /** Discriminator. */
+  readonly _tag: "EventPage"
+  /** The event, public fields only. */
+  readonly event: CalendarEvent.PublicView
+  /** The organiser. */
+  readonly organiser: OrganisationView
+}
+
+/**
  * Every view.
  *
  * @category models
  * @since 0.1.0
  */
-export type View = ProjectCard | CatalogueView | NetworkReport | AssessmentSummary | FundingStatement | ActivityFile
+export type View = ProjectCard | CatalogueView | NetworkReport | AssessmentSummary | FundingStatement | EventPage | ActivityFile
 
 /**
  * The kinds of view, by their `_tag`.
@@ -444,6 +470,7 @@ export const kinds: ReadonlyArray<Kind> = [
   "NetworkReport",
   "AssessmentSummary",
   "FundingStatement",
+  "EventPage",
   "ActivityFile"
 ]
 
@@ -522,6 +549,7 @@ export const labels = {
   score: { sv: "Poäng", en: "Score" },
   note: { sv: "Kommentar", en: "Note" },
   mean: { sv: "Medelvärde", en: "Mean" },
+  verdict: { sv: "Utlåtande", en: "Verdict" },
   funding: { sv: "Finansiering", en: "Funding" },
   fundingStatement: { sv: "Budget och utfall", en: "Budget and actual" },
   category: { sv: "Kostnadsslag", en: "Cost category" },
@@ -539,7 +567,21 @@ export const labels = {
   catalogue: { sv: "Partnerskapskatalog", en: "Partnership catalogue" },
   networkReport: { sv: "Nätverksrapport", en: "Network report" },
   activities: { sv: "Aktiviteter (öppna data)", en: "Activities (open data)" },
-  site: { sv: "Kommunala partnerskap för mänskliga rättigheter", en: "Municipal partnerships for human rights" }
+  site: { sv: "Kommunala partnerskap för mänskliga rättigheter", en: "Municipal partnerships for human rights" },
+  event: { sv: "Evenemang", en: "Event" },
+  kind: { sv: "Typ", en: "Kind" },
+  when: { sv: "När", en: "When" },
+  city: { sv: "Ort", en: "City" },
+  venue: { sv: "Plats", en: "Venue" },
+  organiser: { sv: "Arrangör", en: "Organiser" },
+  seats: { sv: "Platser", en: "Seats" },
+  registrationDeadline: { sv: "Sista anmälningsdag", en: "Registration deadline" },
+  cancelled: { sv: "Inställt", en: "Cancelled" },
+  programmeItems: { sv: "Program", en: "Programme" },
+  time: { sv: "Tid", en: "Time" },
+  item: { sv: "Punkt", en: "Item" },
+  speakers: { sv: "Medverkande", en: "Speakers" },
+  noProgramme: { sv: "Inget program publicerat.", en: "No programme published." }
 } as const satisfies Record<string, { readonly sv: string; readonly en: string }>
 
 const unknownOrganisation = (id: OrganisationId): OrganisationView => ({
@@ -642,11 +684,11 @@ export const projectCard = (p: Partnership.Partnership, dir: Directory): Project
 }
 
 const filterNames = {
-  status: { sv: "Status", en: "Status" },
-  programme: { sv: "Program", en: "Programme" },
-  network: { sv: "Nätverk", en: "Network" },
-  country: { sv: "Partnerland", en: "Partner country" },
-  sdgGoal: { sv: "Globalt mål", en: "Global goal" },
+  status: labels.status,
+  programme: labels.programme,
+  network: labels.network,
+  country: labels.partnerCountry,
+  sdgGoal: labels.globalGoal,
   sdgTarget: { sv: "Delmål", en: "Target" },
   focusArea: { sv: "Verksamhetsområde", en: "Focus area" },
   text: { sv: "Fritext", en: "Text" }
@@ -665,9 +707,9 @@ const statusName = (key: string): LocalizedText =>
 const focusName = (key: string): LocalizedText =>
   (Programme.focusAreaNames as Readonly<Record<string, LocalizedText>>)[key] ?? plain(key)
 
-const joined = (texts: ReadonlyArray<LocalizedText>): LocalizedText => ({
-  sv: texts.map((t) => t.sv ?? t.en ?? "").join(", "),
-  en: texts.map((t) => t.en ?? t.sv ?? "").join(", ")
+const joined = (texts: ReadonlyArray<LocalizedText>, separator = ", "): LocalizedText => ({
+  sv: texts.map((t) => t.sv ?? t.en ?? "").join(separator),
+  en: texts.map((t) => t.en ?? t.sv ?? "").join(separator)
 })
 
 /**
@@ -719,6 +761,8 @@ export const catalogue = (
 
 const round1 = (n: number): number => Math.round(n * 10) / 10
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
 /**
  * The summary of one assessment: scores per principle, their mean, and a chart.
  *
@@ -737,8 +781,8 @@ export const assessmentSummary = (assessment: AssessmentInput, partnership: Part
       id: `assessment-${partnership.id}`,
       title: { sv: "Poäng per princip", en: "Score per principle" },
       summary: {
-        sv: `${scores.length} principer bedömda på en skala 0–${assessment.maxScore}; medelvärde ${String(mean).replace(".", ",")}.`,
-        en: `${scores.length} principles assessed on a scale of 0–${assessment.maxScore}; mean ${mean}.`
+        sv: `${count(scores.length, "princip", "principer")} bedömda på en skala 0–${assessment.maxScore}; medelvärde ${String(mean).replace(".", ",")}.`,
+        en: `${count(scores.length, "principle", "principles")} assessed on a scale of 0–${assessment.maxScore}; mean ${mean}.`
       },
       unit: { kind: "score", max: assessment.maxScore },
       rowHeading: labels.principle,
@@ -770,7 +814,7 @@ export const fundingStatement = (funding: FundingInput, partnership: Partnership
       title: { sv: "Budget och utfall per kostnadsslag", en: "Budget and actual per cost category" },
       summary: {
         sv: `${funding.lines.length} kostnadsslag; utfallet är ${percent} procent av budgeten.`,
-        en: `${funding.lines.length} cost categories; actual spending is ${percent} per cent of the budget.`
+        en: `${count(funding.lines.length, "cost category", "cost categories")}; actual spending is ${percent} per cent of the budget.`
       },
       unit: { kind: "money", currency: funding.currency },
       rowHeading: labels.category,
@@ -816,7 +860,7 @@ export const networkReport = (input: {
     summary: {
       sv: `${cards.length} partnerskap; ${goalRows.length} globala mål har minst ett partnerskap; ${untagged} partnerskap saknar uppgift om globalt mål.` +
         goalRows.map(([n, [p, s]]) => ` Mål ${n}: ${p} huvudsyfte, ${s} delsyfte.`).join(""),
-      en: `${cards.length} partnerships; ${goalRows.length} global goals have at least one partnership; ${untagged} partnerships have no global goal recorded.` +
+      en: `${count(cards.length, "partnership", "partnerships")}; ${goalRows.length === 1 ? "1 global goal has" : `${goalRows.length} global goals have`} at least one partnership; ${untagged === 1 ? "1 partnership has" : `${untagged} partnerships have`} no global goal recorded.` +
         goalRows.map(([n, [p, s]]) => ` Goal ${n}: ${p} principal, ${s} significant.`).join("")
     },
     unit: { kind: "count" },
@@ -851,9 +895,9 @@ export const networkReport = (input: {
       id: "assessment-scores",
       title: { sv: "Medelpoäng per princip i nätverket", en: "Mean score per principle across the network" },
       summary: {
-        sv: `${assessments.length} bedömningar, skala 0–${max}.` +
+        sv: `${count(assessments.length, "bedömning", "bedömningar")}, skala 0–${max}.` +
           [...sums.values()].map((e) => ` ${e.name.sv ?? e.name.en}: ${String(round1(e.total / e.n)).replace(".", ",")}.`).join(""),
-        en: `${assessments.length} assessments, scale 0–${max}.` +
+        en: `${count(assessments.length, "assessment", "assessments")}, scale 0–${max}.` +
           [...sums.values()].map((e) => ` ${e.name.en ?? e.name.sv}: ${round1(e.total / e.n)}.`).join("")
       },
       unit: { kind: "score", max },
@@ -873,7 +917,7 @@ export const networkReport = (input: {
       title: { sv: "Budget och utfall per partnerskap", en: "Budget and actual per partnership" },
       summary: {
         sv: `${funding.length} partnerskap med ekonomisk redovisning; utfallet är ${budget === 0 ? 0 : Math.round((actual / budget) * 100)} procent av den sammanlagda budgeten.`,
-        en: `${funding.length} partnerships with financial reports; actual spending is ${budget === 0 ? 0 : Math.round((actual / budget) * 100)} per cent of the combined budget.`
+        en: `${count(funding.length, "partnership", "partnerships")} with financial reports; actual spending is ${budget === 0 ? 0 : Math.round((actual / budget) * 100)} per cent of the combined budget.`
       },
       unit: { kind: "money", currency },
       rowHeading: labels.partnerships,
@@ -987,3 +1031,170 @@ const mapText = (text: LocalizedText, f: (s: string, lang: "sv" | "en") => strin
 
 const joinParts = (name: LocalizedText, role: LocalizedText): LocalizedText =>
   mapText(name, (s, lang) => `${s} (${lang === "sv" ? role.sv ?? role.en ?? "" : role.en ?? role.sv ?? ""})`)
+
+/**
+ * The {@link AssessmentInput} of an assessment, or of several assessors' assessments of the
+ * same subject (their mean per principle, as consolidation does), evaluated against the
+ * framework: principle names and scores in the framework's order, evidence as notes, the
+ * verdict and its reason. The date is the latest assessment's.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const assessmentInput = (
+  assessments: Assessment.Assessment | ReadonlyArray<Assessment.Assessment>,
+  framework: CriteriaFramework.CriteriaFramework
+): AssessmentInput => {
+  const list: ReadonlyArray<Assessment.Assessment> = Array.isArray(assessments) ? assessments : [assessments as Assessment.Assessment]
+  const first = list[0]!
+  const sums = new Map<string, { total: number; n: number }>()
+  const evidence = new Map<string, Array<LocalizedText>>()
+  for (const a of list) {
+    for (const s of a.scores) {
+      const e = sums.get(s.principle) ?? { total: 0, n: 0 }
+      e.total += s.score
+      e.n++
+      sums.set(s.principle, e)
+      if (s.evidence !== undefined) evidence.set(s.principle, [...(evidence.get(s.principle) ?? []), s.evidence])
+    }
+  }
+  const scores: Record<string, number> = {}
+  for (const [k, e] of sums) scores[k] = round1(e.total / e.n)
+  const evaluation = Assessment.evaluate(framework, scores)
+  const date = list.map((a) => a.date).sort().at(-1)!
+  return {
+    partnership: first.subject.partnership,
+    framework: framework.name,
+    purpose: CriteriaFramework.stageNames[first.subject.stage],
+    date,
+    verdict: { name: Assessment.verdictNames[evaluation.verdict], reason: evaluation.reason },
+    maxScore: framework.scale.max,
+    scores: evaluation.principles.map((p) => {
+      const notes = evidence.get(p.principle)
+      return {
+        principle: p.principle,
+        name: p.name,
+        score: p.score,
+        ...(notes === undefined ? {} : { note: notes.length === 1 ? notes[0]! : joined(notes, " ") })
+      }
+    })
+  }
+}
+
+const capitalised = (t: LocalizedText): LocalizedText => mapText(t, (s) => s.charAt(0).toLocaleUpperCase("sv") + s.slice(1))
+
+/**
+ * The {@link FundingInput} of a budget-against-actual report ({@link Expenses.compare}): one
+ * line per phase and cost category, in SEK.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fundingInput = (partnership: PartnershipId, report: Expenses.Report): FundingInput => ({
+  partnership,
+  currency: "SEK" as Money.CurrencyCode,
+  lines: report.rows.map((r) => ({
+    category: `${r.phase}/${r.category}`,
+    name: capitalised(mapText(FundingRuleSet.categoryNames[r.category], (c, lang) =>
+      `${c}, ${lang === "sv" ? FundingRuleSet.phaseNames[r.phase].sv ?? "" : FundingRuleSet.phaseNames[r.phase].en ?? ""}`)),
+    budget: r.budgeted.minor,
+    actual: r.actual.minor
+  }))
+})
+
+const addYears = (date: CalendarDate, years: number): CalendarDate => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number]
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10) as CalendarDate
+}
+
+const dayBefore = (date: CalendarDate): CalendarDate => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10) as CalendarDate
+}
+
+/**
+ * Budgets per period and disbursements of a partnership for its {@link Activity}: a
+ * {@link Budget.Budget}'s lines summed per period (phase and year), dated from the first day of
+ * the preparation year, one year each; released tranches of a {@link DisbursementPlan.Plan} as
+ * disbursements to `receiver`. `committed` marks the budgets approved (status 2), otherwise
+ * they are indicative (1).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const activityFunding = (input: {
+  readonly budget?: Budget.Budget
+  readonly plan?: DisbursementPlan.Plan
+  readonly preparationStart: CalendarDate
+  readonly preparationYears?: number
+  readonly committed?: boolean
+  readonly receiver?: OrganisationView
+}): Pick<Activity, "budgets" | "disbursements"> => {
+  const prep = input.preparationYears ?? 1
+  const offset = (phase: FundingRuleSet.Phase, year: number) => (phase === "preparation" ? year - 1 : prep + year - 1)
+  const sums = new Map<number, number>()
+  for (const line of input.budget?.lines ?? []) {
+    const k = offset(line.phase, line.year)
+    sums.set(k, (sums.get(k) ?? 0) + line.amount.minor)
+  }
+  const currency = input.budget?.currency
+  const budgets: Array<BudgetPeriod> = currency === undefined ? [] : [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([k, minor]) => ({
+    start: addYears(input.preparationStart, k),
+    end: dayBefore(addYears(input.preparationStart, k + 1)),
+    value: { minor, currency },
+    status: input.committed === true ? "committed" : "indicative"
+  }))
+  const disbursements: Array<Disbursement> = (input.plan?.tranches ?? []).flatMap((t) =>
+    t.released === undefined ? [] : [{ date: t.released, value: t.amount, ...(input.receiver === undefined ? {} : { receiver: input.receiver }) }]
+  )
+  return { budgets, disbursements }
+}
+
+/**
+ * The public page of a calendar event, with its organiser looked up in the directory.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const eventPage = (event: CalendarEvent.CalendarEvent, dir: Directory): EventPage => ({
+  _tag: "EventPage",
+  event: CalendarEvent.toPublicView(event),
+  organiser: lookup(dir, event.organiser)
+})
+
+/**
+ * The facts of an event page in display order, each with its label: kind, when, city, venue,
+ * status, organiser, seats, registration deadline. Renderers show a cancellation's reason
+ * prominently, above the facts.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const eventFacts = (page: EventPage): ReadonlyArray<{ readonly label: LocalizedText; readonly values: ReadonlyArray<LocalizedText> }> => {
+  const e = page.event
+  const facts: Array<{ label: LocalizedText; values: ReadonlyArray<LocalizedText> }> = [
+    { label: labels.kind, values: [e.kindName] },
+    { label: labels.when, values: [e.when] }
+  ]
+  if (e.city !== undefined) facts.push({ label: labels.city, values: [e.city] })
+  if (e.venue !== undefined) facts.push({ label: labels.venue, values: [e.venue] })
+  facts.push({ label: labels.status, values: [e.statusName] })
+  facts.push({ label: labels.organiser, values: [page.organiser.name] })
+  if (e.capacity !== undefined) {
+    facts.push({ label: labels.seats, values: [{ sv: `${e.seatsTaken} av ${e.capacity} bokade`, en: `${e.seatsTaken} of ${e.capacity} taken` }] })
+  }
+  if (e.registrationDeadline !== undefined) facts.push({ label: labels.registrationDeadline, values: [plain(e.registrationDeadline)] })
+  return facts
+}
+
+/**
+ * A speaker as one line: name, role, organisation (the parts the programme gives).
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const speakerLine = (s: CalendarEvent.Speaker): LocalizedText =>
+  mapText(s.organisation, (org, lang) =>
+    [s.name, s.role === undefined ? undefined : lang === "sv" ? s.role.sv ?? s.role.en : s.role.en ?? s.role.sv, org]
+      .filter((x) => x !== undefined)
+      .join(", "))

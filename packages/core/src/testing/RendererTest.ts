@@ -21,6 +21,8 @@ import type { CountryCode } from "../Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import type { Lang } from "../LocalizedText.ts"
 import type { CurrencyCode } from "../Money.ts"
+import * as CalendarEvent from "../CalendarEvent.ts"
+import type { CalendarEventId } from "../Ids.ts"
 import { Network } from "../Network.ts"
 import { Organisation } from "../Organisation.ts"
 import { Partnership } from "../Partnership.ts"
@@ -159,6 +161,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     framework: t("Rättighetsbaserat arbetssätt", "Rights-based approach"),
     purpose: t("Projektplan", "Project plan"),
     date: "2021-11-01" as CalendarDate,
+    verdict: { name: t("Godkänd", "Pass"), reason: t("Alla principer når miniminivån.", "All principles meet their minimum.") },
     maxScore: 4,
     scores: [
       { principle: "participation", name: t("Delaktighet", "Participation"), score: 3, note: t("Bra", "Good") },
@@ -177,6 +180,28 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
   }
   const first = partnerships[0]!
   const card = View.projectCard(first, dir)
+  const registrant = (i: number) => ({ name: personalData[i === 0 ? 0 : 3]!, email: personalData[i === 0 ? 1 : 4]!, signedUp: "2023-03-01" as CalendarDate })
+  const event: CalendarEvent.CalendarEvent = {
+    ...CalendarEvent.make({
+      id: "event-one" as CalendarEventId,
+      kind: "training-session",
+      title: t("Utbildningstillfälle 1", "Training session 1"),
+      description: t("Första tillfället", "The first session"),
+      organiser: "organiser" as OrganisationId,
+      city: t("Lund", "Lund"),
+      venue: one("Town hall"),
+      schedule: { _tag: "Timed", start: "2023-04-20T09:00" as never, end: "2023-04-20T16:00" as never, timeZone: "Europe/Stockholm" as never },
+      capacity: 2,
+      registrationDeadline: "2023-04-01" as CalendarDate,
+      programmeItems: [{
+        time: "09:00",
+        title: t("Välkommen", "Welcome"),
+        speakers: [{ name: text ?? "Anna Talare", role: t("Moderator", "Moderator"), organisation: t("Organisatören", "The Organiser") }]
+      }]
+    }),
+    status: "full",
+    seats: [registrant(0), registrant(1)]
+  }
   return {
     ProjectCard: card,
     Catalogue: View.catalogue(
@@ -199,6 +224,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     }),
     AssessmentSummary: View.assessmentSummary(assessment, first),
     FundingStatement: View.fundingStatement(funding, first),
+    EventPage: View.eventPage(event, dir),
     ActivityFile: View.activityFile({
       partnerships,
       directory: dir,

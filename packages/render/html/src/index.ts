@@ -1,0 +1,6 @@
+/**
+ * `@localrights/render-html`: accessible, bilingual HTML pages with SVG charts.
+ *
+ * @since 0.1.0
+ */
+export * as HtmlRenderer from "./HtmlRenderer.ts"

@@ -1,0 +1,6 @@
+/**
+ * `@localrights/render-iati`: IATI 2.03 activity XML, one activity per partnership.
+ *
+ * @since 0.1.0
+ */
+export * as IatiRenderer from "./IatiRenderer.ts"

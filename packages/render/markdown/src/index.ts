@@ -1,0 +1,6 @@
+/**
+ * `@localrights/render-markdown`: the views as GitHub-flavoured Markdown.
+ *
+ * @since 0.1.0
+ */
+export * as MarkdownRenderer from "./MarkdownRenderer.ts"
