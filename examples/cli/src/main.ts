@@ -6,10 +6,10 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
-import { Stores } from "@localrights/core"
+import { SqliteStore } from "@localrights/store-sqlite"
 import * as Demo from "./demo/Demo.ts"
 
-const demo = Command.make("demo", {}, () => Demo.run.pipe(Effect.provide(Stores.layerMemory))).pipe(
+const demo = Command.make("demo", {}, () => Demo.run.pipe(Effect.provide(SqliteStore.layerMemory))).pipe(
   Command.withDescription("Load the ICLD 2020 example and walk it through the library (Swedish and English)")
 )
 

@@ -43,7 +43,7 @@ export interface Write {
 }
 
 /**
- * Options for {@link DocumentStore.list}: ids after a cursor, at most `limit`, in id order.
+ * Options for the `list` method of {@link DocumentStore}: ids after a cursor, at most `limit`, in id order.
  *
  * @category models
  * @since 0.1.0

@@ -8,7 +8,11 @@ import * as AgreementStore from "./AgreementStore.ts"
 import * as AssessmentStore from "./AssessmentStore.ts"
 import * as CalendarEventStore from "./CalendarEventStore.ts"
 import * as CriteriaFrameworkStore from "./CriteriaFrameworkStore.ts"
+import * as BudgetStore from "./BudgetStore.ts"
+import * as DisbursementStore from "./DisbursementStore.ts"
 import * as DocumentStore from "./DocumentStore.ts"
+import * as ExpenseLedgerStore from "./ExpenseLedgerStore.ts"
+import * as FundingRuleSetStore from "./FundingRuleSetStore.ts"
 import * as ExpressionStore from "./ExpressionStore.ts"
 import * as NetworkStore from "./NetworkStore.ts"
 import * as OrganisationStore from "./OrganisationStore.ts"
@@ -27,6 +31,10 @@ export type Stores =
   | OrganisationStore.OrganisationStore
   | ProgrammeStore.ProgrammeStore
   | NetworkStore.NetworkStore
+  | FundingRuleSetStore.FundingRuleSetStore
+  | BudgetStore.BudgetStore
+  | ExpenseLedgerStore.ExpenseLedgerStore
+  | DisbursementStore.DisbursementStore
   | AssessmentStore.AssessmentStore
   | CriteriaFrameworkStore.CriteriaFrameworkStore
   | CalendarEventStore.CalendarEventStore
@@ -53,6 +61,10 @@ export const layer: Layer.Layer<Stores, never, DocumentStore.DocumentStore> = La
   OrganisationStore.layer,
   ProgrammeStore.layer,
   NetworkStore.layer,
+  FundingRuleSetStore.layer,
+  BudgetStore.layer,
+  ExpenseLedgerStore.layer,
+  DisbursementStore.layer,
   AssessmentStore.layer,
   CriteriaFrameworkStore.layer,
   CalendarEventStore.layer,

@@ -7,3 +7,5 @@
 export * as DocumentStoreTest from "./DocumentStoreTest.ts"
 export * as PartnershipStoreTest from "./PartnershipStoreTest.ts"
 export * as RendererTest from "./RendererTest.ts"
+export * as ProgrammeWorkStoreTest from "./ProgrammeWorkStoreTest.ts"
+export * as AssessmentStoreTest from "./AssessmentStoreTest.ts"

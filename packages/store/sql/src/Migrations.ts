@@ -1,0 +1,142 @@
+/**
+ * The schema of the SQL stores as versioned, forward-only migrations, recorded in the table
+ * `localrights_migrations` and applied at start: a database made by an older version is
+ * upgraded with its data intact, and running them again changes nothing.
+ *
+ * **Details**
+ *
+ * 1. `documents` and `changes`: every entity kind as JSON with its version, and the
+ *    append-only change log.
+ * 2. `partnership_index`, `partnership_sdg`, `partnership_focus`: the catalogue index of
+ *    partnerships (filter columns, folded sort keys and search text, SDG tags and focus areas
+ *    as join rows), filled from the stored partnerships when an older database is upgraded.
+ *
+ * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
+ * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
+ *
+ * @since 0.1.0
+ */
+import { Effect } from "effect"
+import * as Migrator from "effect/sql/Migrator"
+import * as Client from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
+import { dialectOf } from "./internal/sql.ts"
+import { indexRow, statements } from "./internal/partnershipIndex.ts"
+
+const documents = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  const { name } = dialectOf(sql)
+  const text = name === "pg" ? `text COLLATE "C"` : "TEXT"
+  const json = name === "pg" ? "jsonb" : "TEXT"
+  yield* sql.unsafe(`CREATE TABLE documents (
+  kind ${text} NOT NULL,
+  id ${text} NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  data ${json} NOT NULL,
+  PRIMARY KEY (kind, id)
+)`)
+  yield* sql.unsafe(`CREATE TABLE changes (
+  kind ${text} NOT NULL,
+  id ${text} NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  record ${json} NOT NULL,
+  PRIMARY KEY (kind, id, version)
+)`)
+})
+
+const partnershipIndex = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  const dialect = dialectOf(sql)
+  const text = dialect.name === "pg" ? `text COLLATE "C"` : "TEXT"
+  yield* sql.unsafe(`CREATE TABLE partnership_index (
+  id ${text} PRIMARY KEY,
+  status ${text} NOT NULL,
+  programme ${text} NOT NULL,
+  network ${text},
+  country ${text},
+  key_sv ${text} NOT NULL,
+  key_en ${text} NOT NULL,
+  search ${text} NOT NULL
+)`)
+  yield* sql.unsafe(`CREATE TABLE partnership_sdg (
+  id ${text} NOT NULL,
+  pos INTEGER NOT NULL,
+  goal INTEGER NOT NULL,
+  target ${text},
+  PRIMARY KEY (id, pos)
+)`)
+  yield* sql.unsafe(`CREATE TABLE partnership_focus (
+  id ${text} NOT NULL,
+  pos INTEGER NOT NULL,
+  area ${text} NOT NULL,
+  PRIMARY KEY (id, pos)
+)`)
+  for (
+    const index of [
+      "partnership_index_status ON partnership_index (status, id)",
+      "partnership_index_programme ON partnership_index (programme, status, id)",
+      "partnership_index_network ON partnership_index (network, status, id)",
+      "partnership_index_country ON partnership_index (country, status, id)",
+      "partnership_index_key_sv ON partnership_index (key_sv, id)",
+      "partnership_index_key_en ON partnership_index (key_en, id)",
+      "partnership_sdg_goal ON partnership_sdg (goal, id)",
+      "partnership_sdg_target ON partnership_sdg (target, id)",
+      "partnership_focus_area ON partnership_focus (area, id)"
+    ]
+  ) yield* sql.unsafe(`CREATE INDEX ${index}`)
+  // upgrade: index the partnerships an older version stored
+  let after = ""
+  while (true) {
+    const rows = yield* sql.unsafe<{ id: string; data: unknown }>(
+      `SELECT id, data FROM documents WHERE kind = 'partnership' AND id > ${dialect.placeholder(1)} ORDER BY id LIMIT 1000`,
+      [after]
+    )
+    if (rows.length === 0) break
+    const index = rows.flatMap((r) => {
+      const row = indexRow(dialect.parseJson(r.data))
+      return row === undefined ? [] : [row]
+    })
+    for (const [statement, params] of statements(dialect, index)) yield* sql.unsafe(statement, params)
+    after = rows[rows.length - 1]!.id
+  }
+})
+
+/**
+ * The migrations in order, by `<id>_<name>`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const all: Readonly<Record<string, Effect.Effect<void, SqlError, Client.SqlClient>>> = {
+  "1_documents": documents,
+  "2_partnership_index": partnershipIndex
+}
+
+/**
+ * The table that records the applied migrations.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const table = "localrights_migrations"
+
+/**
+ * Applies the migrations not yet recorded, each in a transaction; returns those it applied.
+ * `upTo` stops after that migration id (tests use it to build an older database).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const run = (options: { readonly upTo?: number } = {}): Effect.Effect<
+  ReadonlyArray<readonly [id: number, name: string]>,
+  Migrator.MigrationError | SqlError,
+  Client.SqlClient
+> =>
+  Migrator.make({})({
+    table,
+    loader: Migrator.fromRecord(
+      Object.fromEntries(
+        Object.entries(all).filter(([key]) => options.upTo === undefined || Number(key.split("_")[0]) <= options.upTo)
+      )
+    )
+  })

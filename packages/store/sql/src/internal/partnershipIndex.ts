@@ -1,0 +1,126 @@
+/**
+ * The catalogue index of a partnership: the columns and rows a SQL store keeps next to the
+ * document so that `Catalogue` queries run on indexes. Computed with core's own
+ * `Catalogue.sortKey` and `Catalogue.searchText`, so SQL and `Catalogue.run` agree.
+ */
+import { Catalogue, type Partnership } from "@localrights/core"
+import type { Dialect } from "./sql.ts"
+import { values } from "./sql.ts"
+
+/** The index columns of one partnership. */
+export interface IndexRow {
+  readonly id: string
+  readonly status: string
+  readonly programme: string
+  readonly network: string | null
+  readonly country: string | null
+  readonly keySv: string
+  readonly keyEn: string
+  readonly search: string
+  readonly sdg: ReadonlyArray<readonly [goal: number, target: string | null]>
+  readonly focus: ReadonlyArray<string>
+}
+
+/**
+ * The index row of a partnership in its JSON (encoded) form: the fields the catalogue reads
+ * have the same shape encoded and decoded.
+ */
+export const indexRow = (data: unknown): IndexRow | undefined => {
+  if (typeof data !== "object" || data === null) return undefined
+  const p = data as Partnership.Partnership
+  if (typeof p.id !== "string" || typeof p.status !== "string" || typeof p.programme !== "string" || typeof p.title !== "object") return undefined
+  return {
+    id: p.id,
+    status: p.status,
+    programme: p.programme,
+    network: p.network ?? null,
+    country: p.partnerCountry ?? null,
+    keySv: Catalogue.sortKey(p, "title-sv"),
+    keyEn: Catalogue.sortKey(p, "title-en"),
+    search: Catalogue.searchText(p),
+    sdg: (p.sdgTags ?? []).map((t) => [t.goal, t.target ?? null] as const),
+    focus: p.focusAreas ?? []
+  }
+}
+
+
+const insertIndex = "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search)"
+const upsertIndex =
+  "ON CONFLICT (id) DO UPDATE SET status = excluded.status, programme = excluded.programme, network = excluded.network, country = excluded.country, key_sv = excluded.key_sv, key_en = excluded.key_en, search = excluded.search"
+const indexParams = (r: IndexRow) => [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
+
+// at most this many rows per multi-row statement (SQLite allows 32766 parameters)
+const chunk = 500
+
+/**
+ * The statements that replace the index of `rows` (delete the old join rows, upsert the
+ * index row, insert the join rows), for one transaction. Ids in `fresh` are known to be new.
+ */
+export const statements = (
+  dialect: Dialect,
+  rows: ReadonlyArray<IndexRow>,
+  fresh?: ReadonlySet<string>
+): Array<readonly [string, ReadonlyArray<unknown>]> => {
+  const out: Array<readonly [string, ReadonlyArray<unknown>]> = []
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk)
+    // ids known to be new have no join rows to delete
+    const ids = fresh === undefined ? part.map((r) => r.id) : part.flatMap((r) => (fresh.has(r.id) ? [] : [r.id]))
+    if (ids.length > 0) {
+      const inList = ids.map((_, i) => dialect.placeholder(i + 1)).join(", ")
+      out.push([`DELETE FROM partnership_sdg WHERE id IN (${inList})`, ids])
+      out.push([`DELETE FROM partnership_focus WHERE id IN (${inList})`, ids])
+    }
+    for (const isNew of [true, false]) {
+      const group = part.filter((r) => (fresh?.has(r.id) ?? false) === isNew)
+      if (group.length === 0) continue
+      const params: Array<unknown> = []
+      for (const r of group) params.push(r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search)
+      out.push([
+        `${insertIndex} VALUES ${values(dialect, group.length, ["v", "v", "v", "v", "v", "v", "v", "v"])}${isNew ? "" : ` ${upsertIndex}`}`,
+        params
+      ])
+    }
+    const sdg: Array<unknown> = []
+    const focus: Array<unknown> = []
+    for (const r of part) {
+      r.sdg.forEach(([goal, target], pos) => sdg.push(r.id, pos, goal, target))
+      r.focus.forEach((area, pos) => focus.push(r.id, pos, area))
+    }
+    for (let s = 0; s < sdg.length; s += 4 * chunk) {
+      const slice = sdg.slice(s, s + 4 * chunk)
+      out.push([`INSERT INTO partnership_sdg (id, pos, goal, target) VALUES ${values(dialect, slice.length / 4, ["v", "v", "v", "v"])}`, slice])
+    }
+    for (let s = 0; s < focus.length; s += 3 * chunk) {
+      const slice = focus.slice(s, s + 3 * chunk)
+      out.push([`INSERT INTO partnership_focus (id, pos, area) VALUES ${values(dialect, slice.length / 3, ["v", "v", "v"])}`, slice])
+    }
+  }
+  return out
+}
+
+
+/**
+ * The same writes as {@link statements}, as one statement per kind of row with the parameter
+ * rows to run it with (for a driver that runs a prepared statement per row, such as SQLite).
+ */
+export const rowStatements = (
+  rows: ReadonlyArray<IndexRow>,
+  fresh?: ReadonlySet<string>
+): Array<readonly [string, ReadonlyArray<ReadonlyArray<unknown>>]> => {
+  const old = rows.flatMap((r) => (fresh?.has(r.id) ? [] : [[r.id]]))
+  const sdg: Array<Array<unknown>> = []
+  const focus: Array<Array<unknown>> = []
+  for (const r of rows) {
+    r.sdg.forEach(([goal, target], pos) => sdg.push([r.id, pos, goal, target]))
+    r.focus.forEach((area, pos) => focus.push([r.id, pos, area]))
+  }
+  return [
+    ["DELETE FROM partnership_sdg WHERE id = ?", old],
+    ["DELETE FROM partnership_focus WHERE id = ?", old],
+    [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rows.filter((r) => fresh?.has(r.id) ?? false).map(indexParams)],
+    [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${upsertIndex}`, rows.filter((r) => !(fresh?.has(r.id) ?? false)).map(indexParams)],
+    ["INSERT INTO partnership_sdg (id, pos, goal, target) VALUES (?, ?, ?, ?)", sdg],
+    ["INSERT INTO partnership_focus (id, pos, area) VALUES (?, ?, ?)", focus]
+  ]
+}

@@ -1,0 +1,120 @@
+/**
+ * Random but valid partnerships and catalogue queries for property tests and benchmarks, from a
+ * seeded generator: the same seed gives the same data, so a failing case can be replayed.
+ *
+ * @since 0.1.0
+ */
+import { Partnership } from "@localrights/core"
+import type { Catalogue, Country, Ids, Programme, Sdg } from "@localrights/core"
+
+const statuses: ReadonlyArray<Partnership.Status> = [
+  "interest-registered", "applied", "admitted", "matched", "preparation", "implementation", "concluded", "closed", "withdrawn", "rejected"
+]
+const countries = ["BW", "ZA", "ZM", "KE", "TZ"] as unknown as ReadonlyArray<Country.CountryCode>
+const focus: ReadonlyArray<Programme.FocusArea> = ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"]
+const tags: ReadonlyArray<Sdg.Tag> = [
+  { goal: 10 as Sdg.GoalNumber, significance: "principal" },
+  { goal: 10 as Sdg.GoalNumber, target: "10.2" as Sdg.TargetCode, significance: "significant" },
+  { goal: 5 as Sdg.GoalNumber, significance: "significant" },
+  { goal: 16 as Sdg.GoalNumber, target: "16.7" as Sdg.TargetCode, significance: "principal" },
+  { goal: 16 as Sdg.GoalNumber, target: "16.b" as Sdg.TargetCode, significance: "significant" },
+  { goal: 11 as Sdg.GoalNumber, significance: "principal" }
+]
+const words = [
+  "Delaktighet", "unga", "Tillgänglig", "kollektivtrafik", "Jämställd", "budgetering", "Minoriteters", "rättigheter",
+  "Kultur", "för", "alla", "Inkluderande", "ledarskap", "ÖPPENHET", "Participation", "young", "people", "Accessible",
+  "transport", "Gender", "budgeting", "Rights", "minorities", "Culture", "everyone", "Inclusive", "leadership", "Zürich",
+  "école", "Łódź", "a", "b", "ab"
+]
+
+/** A tiny seeded pseudo-random generator (mulberry32). */
+const random = (seed: number) => {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * A random choice source.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Source {
+  /** An integer from 0 to n - 1. */
+  readonly int: (n: number) => number
+}
+
+/**
+ * A seeded source: the same seed gives the same sequence.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const seeded = (seed: number): Source => {
+  const next = random(seed)
+  return { int: (n) => Math.floor(next() * n) }
+}
+
+const pick = <A>(s: Source, xs: ReadonlyArray<A>): A => xs[s.int(xs.length)]!
+const phrase = (s: Source) => Array.from({ length: 1 + s.int(4) }, () => pick(s, words)).join(" ")
+const subset = <A>(s: Source, xs: ReadonlyArray<A>, max: number) => {
+  const out: Array<A> = []
+  for (const x of xs) if (out.length < max && s.int(3) === 0) out.push(x)
+  return out
+}
+
+/**
+ * One random, valid partnership with the given id, in one of `programmes` programmes and
+ * `networks` networks (ids prefixed with `prefix`).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const partnership = (s: Source, id: string, prefix: string, programmes = 3, networks = 4): Partnership.Partnership => {
+  const title = s.int(5) === 0 ? { en: phrase(s) } : s.int(6) === 0 ? { sv: phrase(s) } : { sv: phrase(s), en: phrase(s) }
+  const country = s.int(4) === 0 ? undefined : pick(s, countries)
+  const network = s.int(3) === 0 ? undefined : `${prefix}net${s.int(networks)}` as Ids.NetworkId
+  return new Partnership.Partnership({
+    ...Partnership.register({
+      id: id as Ids.PartnershipId,
+      programme: `${prefix}prog${s.int(programmes)}` as Ids.ProgrammeId,
+      title,
+      swedishPartner: `${prefix}org${s.int(50)}` as Ids.OrganisationId,
+      focusAreas: subset(s, focus, 2),
+      sdgTags: subset(s, tags, 3),
+      ...(s.int(3) === 0 ? { description: { sv: phrase(s), en: phrase(s) } } : {}),
+      ...(s.int(4) === 0 ? { theme: { en: phrase(s) } } : {}),
+      ...(s.int(4) === 0 ? { projectArea: { sv: phrase(s) } } : {})
+    }),
+    status: pick(s, statuses),
+    ...(network !== undefined ? { network } : {}),
+    ...(country !== undefined ? { partnerCountry: country } : {})
+  })
+}
+
+/**
+ * A random catalogue query over partnerships made by {@link partnership} with `prefix`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const query = (s: Source, prefix: string): Catalogue.Query => {
+  const q: { -readonly [K in keyof Catalogue.Query]: Catalogue.Query[K] } = {}
+  if (s.int(3) === 0) q.status = subset(s, statuses, 3)
+  if (s.int(3) === 0) q.programme = `${prefix}prog${s.int(3)}` as Ids.ProgrammeId
+  if (s.int(4) === 0) q.network = `${prefix}net${s.int(4)}` as Ids.NetworkId
+  if (s.int(4) === 0) q.country = pick(s, countries)
+  if (s.int(5) === 0) q.sdgGoal = pick(s, tags).goal
+  if (s.int(6) === 0) q.sdgTarget = pick(s, ["10.2", "16.7", "16.b"]) as Sdg.TargetCode
+  if (s.int(5) === 0) q.focusArea = pick(s, focus)
+  if (s.int(3) === 0) q.text = s.int(4) === 0 ? pick(s, ["  ", "LÓDZ", "rättig", "öppen", "a b", "ECOLE  zurich"]) : phrase(s).slice(0, 3 + s.int(8))
+  if (s.int(2) === 0) q.sort = pick(s, ["id", "title-sv", "title-en"] as const)
+  if (s.int(2) === 0) q.limit = 1 + s.int(30)
+  return q
+}

@@ -1,0 +1,270 @@
+/**
+ * The suite every SQL store runs in addition to core's contract suites.
+ *
+ * @example
+ * ```ts
+ * import { SqlStoreTest } from "@localrights/store-sql/testing"
+ * import { SqliteClient } from "@localrights/store-sqlite"
+ * SqlStoreTest.suite("sqlite", SqliteClient.layer())
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Catalogue, ChangeLog, DocumentStore, Partnership, PartnershipStore } from "@localrights/core"
+import type { Ids } from "@localrights/core"
+import { Effect, Layer, Option, Schema, Stream } from "effect"
+import * as Client from "effect/sql/SqlClient"
+import * as Import from "../Import.ts"
+import * as Migrations from "../Migrations.ts"
+import * as SqlStores from "../SqlStores.ts"
+import * as Generate from "./Generate.ts"
+
+let counter = 0
+const unique = (name: string) => `${name}${Date.now().toString(36)}${(counter++).toString(36)}-`
+const change = { ...ChangeLog.change("sql-suite", "SQL store suite"), command: "Seed" }
+const encode = (p: Partnership.Partnership) => JSON.stringify(Schema.encodeSync(Partnership.Partnership)(p))
+
+/**
+ * Options for {@link suite}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  /** Random datasets the catalogue property runs over (default 4). */
+  readonly datasets?: number
+}
+
+/**
+ * Registers the suite under `name`. `fresh` must give an empty database each time it is built
+ * (a new SQLite file or memory database, a new PostgreSQL schema).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, options: Options = {}): void => {
+  const stores = SqlStores.layer.pipe(Layer.provideMerge(fresh))
+  describe(`SQL store: ${name}`, () => {
+    it.effect("applies migrations once: a second run applies none", () =>
+      Effect.gen(function*() {
+        const first = yield* Migrations.run()
+        assert.deepStrictEqual(first.map(([id]) => id), [1, 2])
+        assert.deepStrictEqual(yield* Migrations.run(), [])
+      }).pipe(Effect.provide(fresh)))
+
+    it.effect("upgrades a database made by the first migration set with its data intact", () =>
+      Effect.gen(function*() {
+        const sql = yield* Client.SqlClient
+        yield* Migrations.run({ upTo: 1 })
+        const prefix = unique("old")
+        const s = Generate.seeded(7)
+        const old = Array.from({ length: 30 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+        for (const p of old) {
+          const data = { ...JSON.parse(encode(p)), version: 1 }
+          yield* sql.unsafe(
+            `INSERT INTO documents (kind, id, version, data) VALUES (${sql.onDialectOrElse({ orElse: () => "?, ?, 1, ?", pg: () => "$1, $2, 1, $3::jsonb" })})`,
+            ["partnership", p.id, JSON.stringify(data)]
+          )
+          const record = { entity: "partnership", id: p.id, version: 1, at: "2020-12-10T12:00:00.000Z", actor: "v1", command: "Create", reason: "made by version 1" }
+          yield* sql.unsafe(
+            `INSERT INTO changes (kind, id, version, record) VALUES (${sql.onDialectOrElse({ orElse: () => "?, ?, 1, ?", pg: () => "$1, $2, 1, $3::jsonb" })})`,
+            ["partnership", p.id, JSON.stringify(record)]
+          )
+        }
+        const applied = yield* Migrations.run()
+        assert.deepStrictEqual(applied.map(([id]) => id), [2])
+        const result = yield* Effect.gen(function*() {
+          const store = yield* PartnershipStore.PartnershipStore
+          const all = yield* store.list()
+          assert.strictEqual(all.length, old.length)
+          for (const p of old) assert.deepStrictEqual(yield* store.get(p.id), new Partnership.Partnership({ ...p, version: 1 }))
+          assert.strictEqual((yield* store.history(old[0]!.id))[0]!.actor, "v1")
+          // the catalogue index was filled from the old documents
+          const query = { programme: `${prefix}prog1` as Ids.ProgrammeId, sort: "title-sv" as const }
+          const page = yield* store.search(query)
+          assert.deepStrictEqual(page, Catalogue.run(all, query))
+          assert.isAbove(page.total, 0)
+          return yield* SqlStores.check
+        }).pipe(Effect.provide(SqlStores.layer))
+        assert.deepStrictEqual(result, [])
+      }).pipe(Effect.provide(fresh)))
+
+    it.effect("answers random catalogue queries exactly as Catalogue.run (property, with paging)", () =>
+      Effect.gen(function*() {
+        const store = yield* PartnershipStore.PartnershipStore
+        const datasets = options.datasets ?? 4
+        for (let seed = 1; seed <= datasets; seed++) {
+          const s = Generate.seeded(seed * 7919)
+          const prefix = unique(`q${seed}`)
+          const created = Array.from({ length: 40 + s.int(60) }, (_, i) => Generate.partnership(s, `${prefix}${String(s.int(1000)).padStart(s.int(4), "0")}-${i}`, prefix))
+          for (const p of created) yield* store.create(p, change)
+          // concurrent updates leave the index in step with the documents
+          for (const p of created.slice(0, 10)) {
+            yield* store.update(new Partnership.Partnership({ ...p, version: 1, status: "withdrawn", title: { sv: `Ändrad ${p.id}` } }), change)
+          }
+          const all = yield* store.list()
+          for (let n = 0; n < 60; n++) {
+            const q = Generate.query(s, prefix)
+            const expected = Catalogue.run(all, q)
+            const actual = yield* store.search(q)
+            assert.deepStrictEqual(actual, expected, `seed ${seed}, query ${JSON.stringify(q)}`)
+            if (expected.next !== undefined) {
+              const next = { ...q, cursor: expected.next }
+              assert.deepStrictEqual(yield* store.search(next), Catalogue.run(all, next), `seed ${seed}, next page of ${JSON.stringify(q)}`)
+            }
+          }
+          // a cursor that is not one starts at the beginning, as in Catalogue.run
+          const bad = { programme: `${prefix}prog0` as Ids.ProgrammeId, cursor: "not-a-cursor" }
+          assert.deepStrictEqual(yield* store.search(bad), Catalogue.run(all, bad))
+        }
+      }).pipe(Effect.provide(stores)))
+
+    it.effect("answers search from the SQL index, not by reading every partnership", () =>
+      Effect.gen(function*() {
+        const sql = yield* Client.SqlClient
+        const store = yield* PartnershipStore.PartnershipStore
+        const prefix = unique("idx")
+        const p = Generate.partnership(Generate.seeded(3), `${prefix}a`, prefix)
+        yield* store.create(p, change)
+        yield* sql.unsafe(`DELETE FROM partnership_index WHERE id = ${sql.onDialectOrElse({ orElse: () => "?", pg: () => "$1" })}`, [p.id])
+        assert.strictEqual((yield* store.search({ programme: p.programme })).total, 0)
+        assert.strictEqual((yield* store.get(p.id)).id, p.id)
+      }).pipe(Effect.provide(stores)))
+
+    it.effect("100 concurrent writers on one partnership: no lost update, every refusal a VersionConflict", () =>
+      Effect.gen(function*() {
+        const store = yield* PartnershipStore.PartnershipStore
+        const prefix = unique("race")
+        const p = Generate.partnership(Generate.seeded(5), `${prefix}p`, prefix)
+        yield* store.create(new Partnership.Partnership({ ...p, goals: [] }), change)
+        const outcomes = yield* Effect.forEach(
+          Array.from({ length: 100 }, (_, i) => i),
+          (i) =>
+            Effect.gen(function*() {
+              const current = yield* store.get(p.id)
+              return yield* store.update(
+                new Partnership.Partnership({ ...current, goals: [...current.goals, { en: `writer ${i}` }] }),
+                { ...change, command: `Writer${i}` }
+              ).pipe(Effect.as("won"), Effect.catchTag("VersionConflict", () => Effect.succeed("conflict")))
+            }),
+          { concurrency: "unbounded" }
+        )
+        const won = outcomes.filter((o) => o === "won").length
+        assert.strictEqual(won + outcomes.filter((o) => o === "conflict").length, 100)
+        const final = yield* store.get(p.id)
+        assert.strictEqual(final.version, 1 + won)
+        assert.strictEqual(final.goals.length, won)
+        const history = yield* store.history(p.id)
+        assert.deepStrictEqual(history.map((r) => r.version), Array.from({ length: 1 + won }, (_, i) => i + 1))
+        assert.deepStrictEqual(yield* SqlStores.check, [])
+      }).pipe(Effect.provide(stores)))
+
+    it.effect("maps a driver's unique violation to StoreError and rolls the write back", () =>
+      Effect.gen(function*() {
+        const sql = yield* Client.SqlClient
+        const docs = yield* DocumentStore.DocumentStore
+        const kind = unique("uv")
+        const record = { entity: kind, id: "a", version: 1, at: "2020-12-10T12:00:00.000Z", actor: "x", command: "C", reason: "r" }
+        // a stray change record makes the change-log insert violate its primary key
+        yield* sql.unsafe(
+          `INSERT INTO changes (kind, id, version, record) VALUES (${sql.onDialectOrElse({ orElse: () => "?, ?, 1, ?", pg: () => "$1, $2, 1, $3::jsonb" })})`,
+          [kind, "a", JSON.stringify(record)]
+        )
+        const error = yield* docs.write({ kind, id: "a", expectedVersion: 0, data: { v: 1 }, record }).pipe(Effect.flip)
+        assert.strictEqual(error._tag, "StoreError")
+        if (error._tag === "StoreError") {
+          assert.strictEqual(error.reason, "unique-violation")
+          assert.strictEqual(error.method, "DocumentStore.write")
+          assert.include(error.detail, `${kind} a`)
+        }
+        assert.isTrue(Option.isNone(yield* docs.read(kind, "a")))
+      }).pipe(Effect.provide(stores)))
+
+    describe("bulk import", () => {
+      const lines = (ps: ReadonlyArray<Partnership.Partnership>) => ps.map(encode)
+      const chunks = (text: string, size = 97) => Stream.fromIterable(Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size)))
+      const importChange = ChangeLog.change("importer", "bulk import")
+
+      it.effect("imports JSON Lines, reports bad records by line, and re-runs without changes", () =>
+        Effect.gen(function*() {
+          const store = yield* PartnershipStore.PartnershipStore
+          const prefix = unique("imp")
+          const s = Generate.seeded(11)
+          const ps = Array.from({ length: 250 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          const text = [
+            ...lines(ps.slice(0, 100)),
+            "{ not json",
+            JSON.stringify({ ...JSON.parse(encode(ps[100]!)), status: "dreaming" }),
+            "",
+            ...lines(ps.slice(101))
+          ].join("\n") + "\n"
+          const progress: Array<Import.Progress> = []
+          const report = yield* Import.partnerships(chunks(text), { change: importChange, batchSize: 64, onProgress: (p) => progress.push(p) })
+          assert.strictEqual(report.read, 251)
+          assert.strictEqual(report.created, 249)
+          assert.strictEqual(report.rejected, 2)
+          assert.deepStrictEqual(report.problems.map((p) => p.line), [101, 102])
+          assert.include(report.problems[0]!.reason, "JSON")
+          assert.include(report.problems[1]!.reason, "status")
+          assert.strictEqual(report.problems[1]!.id, ps[100]!.id)
+          assert.isAbove(progress.length, 3)
+          assert.deepStrictEqual(progress[progress.length - 1]!.created, 249)
+          const got = yield* store.get(ps[200]!.id)
+          assert.deepStrictEqual(got, new Partnership.Partnership({ ...ps[200]!, version: 1 }))
+          const history = yield* store.history(ps[200]!.id)
+          assert.deepStrictEqual(history.map((r) => [r.command, r.actor, r.statusAfter]), [["Import", "importer", ps[200]!.status]])
+
+          const again = yield* Import.partnerships(chunks(text, 4096), { change: importChange })
+          assert.deepStrictEqual([again.created, again.updated, again.unchanged, again.rejected], [0, 0, 249, 2])
+
+          const changed = lines([new Partnership.Partnership({ ...ps[5]!, status: "withdrawn" })]).join("\n")
+          const third = yield* Import.partnerships(Stream.make(changed), { change: importChange })
+          assert.deepStrictEqual([third.created, third.updated, third.unchanged], [0, 1, 0])
+          const updated = yield* store.get(ps[5]!.id)
+          assert.strictEqual(updated.version, 2)
+          assert.strictEqual(updated.status, "withdrawn")
+          const last = (yield* store.history(ps[5]!.id))[1]!
+          assert.deepStrictEqual([last.command, last.statusBefore, last.statusAfter], ["Import", ps[5]!.status, "withdrawn"])
+          assert.strictEqual((yield* store.search({ programme: ps[5]!.programme, status: ["withdrawn"], limit: 500 })).items.some((p) => p.id === ps[5]!.id), true)
+          assert.deepStrictEqual(yield* SqlStores.check, [])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("imports a JSON array from bytes, with line numbers of the elements", () =>
+        Effect.gen(function*() {
+          const prefix = unique("arr")
+          const s = Generate.seeded(13)
+          const ps = Array.from({ length: 20 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          const items = lines(ps).map((l) => JSON.stringify(JSON.parse(l), null, 2))
+          items.splice(3, 0, `{"id": "${prefix}bad", "title": "no [brackets] \\" here"}`)
+          const text = `[\n${items.join(",\n")}\n]\n`
+          const bytes = new TextEncoder().encode(text)
+          const parts = Array.from({ length: Math.ceil(bytes.length / 33) }, (_, i) => bytes.slice(i * 33, (i + 1) * 33))
+          const report = yield* Import.partnerships(Stream.fromIterable(parts), { change: importChange, batchSize: 7 })
+          assert.deepStrictEqual([report.read, report.created, report.rejected], [21, 20, 1])
+          const expectedLine = 2 + items.slice(0, 3).reduce((n, item) => n + item.split("\n").length, 0)
+          assert.strictEqual(report.problems[0]!.line, expectedLine)
+          assert.strictEqual(report.problems[0]!.id, `${prefix}bad`)
+          const unclosed = yield* Import.partnerships(Stream.make("[", items[0]!), { change: importChange })
+          assert.strictEqual(unclosed.rejected, 1)
+          assert.include(unclosed.problems[0]!.reason, "not closed")
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("aborts at the first bad record with its line when asked", () =>
+        Effect.gen(function*() {
+          const store = yield* PartnershipStore.PartnershipStore
+          const prefix = unique("abort")
+          const s = Generate.seeded(17)
+          const ps = Array.from({ length: 10 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          const text = [...lines(ps.slice(0, 4)), "[1, 2]", ...lines(ps.slice(4))].join("\n")
+          const error = yield* Import.partnerships(Stream.make(text), { change: importChange, onInvalid: "abort", batchSize: 2 }).pipe(Effect.flip)
+          assert.strictEqual(error._tag, "ImportAborted")
+          if (error._tag === "ImportAborted") {
+            assert.strictEqual(error.line, 5)
+            assert.strictEqual(error.progress.created, 4)
+          }
+          assert.isTrue(Option.isNone(yield* store.find(ps[5]!.id)))
+        }).pipe(Effect.provide(stores)))
+    })
+  })
+}
