@@ -136,6 +136,41 @@ writeFileSync("types-check.mts", lines.join("\n") + "\n")
 EOF
 node check.mjs "${names[@]}"
 
+# Run the packages' README examples from the tarballs: importing is not enough (a module
+# cycle in the bundle shows only when a layer is built).
+cat >smoke.mjs <<'EOF'
+import assert from "node:assert/strict"
+import { ChangeLog, PartnershipStore, Stores, View, Workflow } from "@localrights/core"
+import { IcldMr2020 } from "@localrights/core/examples"
+import { Effect } from "effect"
+
+const names = new Set(process.argv.slice(2))
+const walk = Effect.gen(function*() {
+  yield* IcldMr2020.load
+  yield* Workflow.register(IcldMr2020.lundFrancistown, ChangeLog.change("me", "Expression of interest"))
+  const applied = yield* Workflow.execute("lund-francistown", { _tag: "Apply" }, ChangeLog.change("me", "Application in"))
+  assert.equal(applied.status, "applied")
+  assert.equal(applied.version, 2)
+  const page = yield* (yield* PartnershipStore.PartnershipStore).search({ programme: "icld-mr-2020" })
+  assert.equal(page.total, 6)
+})
+await Effect.runPromise(walk.pipe(Effect.provide(Stores.layerMemory)))
+console.log("pack-check: core README example ok (memory store)")
+if (names.has("@localrights/store-sqlite")) {
+  const { SqliteStore } = await import("@localrights/store-sqlite")
+  await Effect.runPromise(walk.pipe(Effect.provide(SqliteStore.layerMemory)))
+  console.log("pack-check: core README example ok (SQLite store)")
+}
+if (names.has("@localrights/render-html")) {
+  const { HtmlRenderer } = await import("@localrights/render-html")
+  const dir = View.directory({ organisations: IcldMr2020.organisations, programmes: [IcldMr2020.programme] })
+  const page = Effect.runSync(HtmlRenderer.make().render(View.projectCard(IcldMr2020.lundFrancistown, dir), "sv"))
+  assert.match(page.body, /Minskad ojämlikhet/)
+  console.log("pack-check: render-html README example ok")
+}
+EOF
+node smoke.mjs "${names[@]}"
+
 # Type check with the repo's TypeScript against the shipped .d.ts (skipLibCheck off, so
 # broken declaration files fail here).
 cat >tsconfig.json <<'EOF'

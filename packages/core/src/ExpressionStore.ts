@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import { Expression } from "./InterestForm.ts"
+import { Expression } from "./InterestExpression.ts"
 import type { DocumentStore } from "./DocumentStore.ts"
 import * as EntityStore from "./EntityStore.ts"
 

@@ -14,12 +14,11 @@
  * @since 0.1.0
  */
 import { Clock, Effect, Option, Schema } from "effect"
-import { CalendarDate } from "./CalendarDate.ts"
 import type * as ChangeLog from "./ChangeLog.ts"
-import { Version } from "./ChangeLog.ts"
 import type { CountryCode } from "./Country.ts"
 import { NotFound, StoreError, VersionConflict } from "./DocumentStore.ts"
 import { ExpressionStore } from "./ExpressionStore.ts"
+import type { Expression } from "./InterestExpression.ts"
 import { ExpressionId, OrganisationId, PartnershipId, ProgrammeId } from "./Ids.ts"
 import * as LocalizedText from "./LocalizedText.ts"
 import { ContactPerson, Organisation } from "./Organisation.ts"
@@ -91,31 +90,13 @@ export const labels: Readonly<Record<keyof Form, LocalizedText.LocalizedText>> =
 }
 
 /**
- * A stored expression of interest. The contact is personal data.
+ * A stored expression of interest (defined in its own module so that the store can depend on
+ * it without depending on this one).
  *
  * @category schemas
  * @since 0.1.0
  */
-export const Expression = Schema.Struct({
-  id: ExpressionId,
-  programme: ProgrammeId,
-  organisation: OrganisationId,
-  partnership: PartnershipId,
-  /** Absent after erasure ({@link PersonalData.erase}). */
-  contact: Schema.optionalKey(ContactPerson),
-  /** The day the contact person was erased, if so. */
-  contactErased: Schema.optionalKey(CalendarDate),
-  challenge: LocalizedText.LocalizedText,
-  focusArea: FocusArea,
-  /** The day the form was submitted with consent. */
-  submitted: CalendarDate,
-  version: Version
-})
-/**
- * @category models
- * @since 0.1.0
- */
-export type Expression = typeof Expression.Type
+export { Expression } from "./InterestExpression.ts"
 
 /**
  * The organisation has already expressed interest in (or takes part in) the programme.
