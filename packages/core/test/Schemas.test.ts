@@ -155,6 +155,37 @@ describe("bad input is a typed error that says what and where", () => {
   })
 })
 
+describe("every domain schema refuses random input with a typed error at the field, never a throw", () => {
+  const cases = [
+    ["Organisation", Organisation.Organisation, IcldMr2020.francistown],
+    ["Programme", Programme.Programme, IcldMr2020.programme],
+    ["Network", Network.Network, IcldMr2020.network],
+    ["Partnership", Partnership.Partnership, IcldMr2020.admitted[0]!]
+  ] as const
+  for (const [subject, schema, example] of cases) {
+    it(subject, () => {
+      const codec = schema as unknown as Schema.Codec<unknown, unknown>
+      const valid = Schema.encodeSync(codec)(example) as Record<string, unknown>
+      const decode = Validation.decoderExit(codec, subject)
+      assert.isTrue(Exit.isSuccess(decode(valid)))
+      fc.assert(
+        fc.property(fc.constantFrom(...Object.keys(valid), "unknownField"), fc.jsonValue(), (field, value) => {
+          const exit = decode({ ...valid, [field]: value })
+          if (Exit.isFailure(exit)) {
+            const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
+            assert.strictEqual(error._tag, "ValidationError")
+            assert.strictEqual(error.subject, subject)
+            for (const p of error.problems) assert.isTrue(p.path.startsWith(field), `${p.path} should start with ${field}`)
+          } else {
+            assert.notStrictEqual(field, "unknownField")
+          }
+        }),
+        { numRuns: 300 }
+      )
+    })
+  }
+})
+
 describe("LocalizedText", () => {
   it("falls back to the other language and says so", () => {
     assert.deepStrictEqual(LocalizedText.get({ en: "Human Rights" }, "sv"), { text: "Human Rights", lang: "en", fallback: true })
