@@ -2,6 +2,12 @@
  * P8: peak RSS of a child process that streams 1 000 000 partnership records (JSON Lines, about
  * 700 MB) through `Import.partnerships` into a SQLite file, read from disk in 64 KiB chunks.
  * The records are 1000 seeded templates with distinct ids.
+ *
+ * The headline is Node's default heap settings. The import's live JavaScript heap stays near
+ * 30 MB; what grows is V8's own sizing (a 64 MB young generation, an old generation several
+ * times the live heap before it collects). `Import`'s documentation recommends
+ * `--max-semi-space-size=2 --max-old-space-size=64` for a large import in a process of its own;
+ * that figure is reported next to it, and the figure with the young-generation cap alone.
  */
 import { spawn } from "node:child_process"
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs"
@@ -11,6 +17,7 @@ import type { Measure } from "../Measure.ts"
 import { jsonLines } from "../lib/stores.ts"
 
 const total = 1_000_000
+const documentedFlags = ["--max-semi-space-size=2", "--max-old-space-size=64"]
 const child = join(import.meta.dirname, "..", "..", "packages", "store", "sqlite", "test", "fixtures", "import-child.ts")
 
 const writeInput = async (file: string) => {
@@ -57,9 +64,10 @@ export const measure: Measure = {
       const database = join(dir, "p8.db")
       const result = await importInto(database, [])
       const seconds = (performance.now() - written) / 1000
-      // the same import with a small V8 heap (old space 64 MB, semi-space 2 MB): it completes, so memory is
-      // bounded by the batch, not the input; without a cap V8 collects lazily and RSS grows
-      const capped = await importInto(join(dir, "p8-capped.db"), ["--max-old-space-size=64", "--max-semi-space-size=2"])
+      // the same import with the heap caps that Import's documentation recommends, and with
+      // the young-generation cap alone
+      const capped = await importInto(join(dir, "p8-capped.db"), documentedFlags)
+      const young = await importInto(join(dir, "p8-young.db"), documentedFlags.slice(0, 1))
       return {
         value: result.maxRSS / 1024,
         baseline: null,
@@ -73,10 +81,11 @@ export const measure: Measure = {
           generateSeconds: Math.round((written - started) / 1000),
           batchSize: 2000,
           sqliteCacheMB: 32,
-          node: "default heap settings",
-          peakRssMBWithSmallHeap: Math.round(capped.maxRSS / 1024),
-          smallHeapFlags: "--max-old-space-size=64 --max-semi-space-size=2",
-          importedWithHeapCap: capped.created
+          node: "headline: default heap settings",
+          peakRssMBWithDocumentedFlags: Math.round(capped.maxRSS / 1024),
+          documentedFlags: documentedFlags.join(" "),
+          importedWithDocumentedFlags: capped.created,
+          peakRssMBWithYoungGenerationCapOnly: Math.round(young.maxRSS / 1024)
         }
       }
     } finally {

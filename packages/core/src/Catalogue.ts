@@ -93,7 +93,70 @@ export const defaultLimit = 50
  * @category rules
  * @since 0.1.0
  */
-export const fold = (s: string): string => s.toLocaleLowerCase("sv").normalize("NFD").replace(/\p{Diacritic}/gu, "")
+export const fold = (s: string): string => {
+  const lower = s.toLocaleLowerCase("sv")
+  // plain ASCII without ^ or ` (the only ASCII diacritics): nothing to decompose or remove
+  if (!needsDecomposition.test(lower)) return lower
+  // ASCII and Latin letters only (every one a starter, so each folds on its own): by table
+  let out = ""
+  let from = 0
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    if (c < 0x80 && c !== 0x5e && c !== 0x60) continue
+    const folded = c < 0x80 ? "" : latin(c)
+    if (folded === undefined) return general(lower)
+    out += lower.slice(from, i) + folded
+    from = i + 1
+  }
+  return out + lower.slice(from)
+}
+
+// the definition: decompose, remove every diacritic
+const general = (lower: string): string => {
+  const d = lower.normalize("NFD")
+  // astral characters: the regular expression
+  if (hasSurrogate.test(d)) return d.replace(diacritic, "")
+  let out = ""
+  let from = 0
+  for (let i = 0; i < d.length; i++) {
+    if (isDiacritic(d.charCodeAt(i))) {
+      out += d.slice(from, i)
+      from = i + 1
+    }
+  }
+  return from === 0 ? d : out + d.slice(from)
+}
+
+// the folded form of a letter of U+0080..U+024F (Latin-1 Supplement, Latin Extended-A and -B),
+// computed on first sight; undefined for anything else
+const latinFolded: Array<string | undefined | null> = []
+const letter = /^\p{L}$/u
+const latin = (c: number): string | undefined => {
+  if (c > 0x24f) return undefined
+  let folded = latinFolded[c]
+  if (folded === undefined) {
+    const ch = String.fromCharCode(c)
+    folded = letter.test(ch) ? ch.normalize("NFD").replace(diacritic, "") : null
+    latinFolded[c] = folded
+  }
+  return folded ?? undefined
+}
+
+const needsDecomposition = /[^\x00-\x5d\x5f\x61-\x7f]/
+const hasSurrogate = /[\ud800-\udfff]/
+const diacritic = /\p{Diacritic}/gu
+const oneDiacritic = /^\p{Diacritic}$/u
+// per BMP code unit: 0 not yet known, 1 diacritic, 2 not (filled on first sight)
+const diacritics = new Uint8Array(0x10000)
+const isDiacritic = (c: number): boolean => {
+  if (c < 0x80) return c === 0x5e || c === 0x60
+  let known = diacritics[c]!
+  if (known === 0) {
+    known = oneDiacritic.test(String.fromCharCode(c)) ? 1 : 2
+    diacritics[c] = known
+  }
+  return known === 1
+}
 
 /**
  * The text a partnership is found by, folded: title, project area, theme, description (sv and en).

@@ -10,6 +10,9 @@
  * 2. `partnership_index`, `partnership_sdg`, `partnership_focus`: the catalogue index of
  *    partnerships (filter columns, folded sort keys and search text, SDG tags and focus areas
  *    as join rows), filled from the stored partnerships when an older database is upgraded.
+ * 3. Covering indexes for catalogue facets: the filter indexes on programme, network and
+ *    status also hold `country`, and SDG goals and focus areas are indexed by partnership, so
+ *    the total and facets of a query are counted from indexes alone, never from table rows.
  *
  * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
  * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
@@ -101,6 +104,22 @@ const partnershipIndex = Effect.gen(function*() {
   }
 })
 
+const facetIndexes = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  for (
+    const [drop, create] of [
+      ["partnership_index_programme", "partnership_index_programme_c ON partnership_index (programme, status, id, country)"],
+      ["partnership_index_network", "partnership_index_network_c ON partnership_index (network, status, id, country)"],
+      ["partnership_index_status", "partnership_index_status_c ON partnership_index (status, id, country)"]
+    ]
+  ) {
+    yield* sql.unsafe(`CREATE INDEX ${create}`)
+    yield* sql.unsafe(`DROP INDEX ${drop}`)
+  }
+  yield* sql.unsafe("CREATE INDEX partnership_sdg_id_goal ON partnership_sdg (id, goal)")
+  yield* sql.unsafe("CREATE INDEX partnership_focus_id_area ON partnership_focus (id, area)")
+})
+
 /**
  * The migrations in order, by `<id>_<name>`.
  *
@@ -109,7 +128,8 @@ const partnershipIndex = Effect.gen(function*() {
  */
 export const all: Readonly<Record<string, Effect.Effect<void, SqlError, Client.SqlClient>>> = {
   "1_documents": documents,
-  "2_partnership_index": partnershipIndex
+  "2_partnership_index": partnershipIndex,
+  "3_facet_indexes": facetIndexes
 }
 
 /**

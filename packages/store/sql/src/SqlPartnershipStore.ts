@@ -9,9 +9,10 @@
  * The page, the total and the facets are two statements: one for the page (filters, cursor,
  * sort key and id, limit + 1 to know whether a next page exists) and one that materialises the
  * matches once and counts each facet from them (the total is the sum of the status facet: every
- * partnership has one status). Composite indexes (programme, status, id), (network, status, id),
- * (country, status, id), (status, id) and the sort-key indexes let the page stop after `limit`
- * rows; SDG and focus rows are reached through their (id, pos) primary keys. Sort
+ * partnership has one status). Composite indexes (programme, status, id, country), (network,
+ * status, id, country), (country, status, id), (status, id, country) and the sort-key indexes
+ * let the page stop after `limit` rows and the facets count the matches from the index alone;
+ * SDG goals and focus areas are read from their (id, goal) and (id, area) indexes. Sort
  * keys and search text are computed with `Catalogue.sortKey` and `Catalogue.searchText` when a
  * partnership is written, so the answer is exactly that of `Catalogue.run`: a word matches
  * when the folded search text contains it (`instr` / `strpos`, no `LIKE` wildcards), and the
@@ -96,9 +97,9 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
 FROM partnership_index i JOIN documents d ON d.kind = 'partnership' AND d.id = i.id
 WHERE ${pageWhere} ORDER BY ${key === "i.id" ? "i.id" : `${key}, i.id`} LIMIT ${dialect.placeholder(pageParams.length)}`
 
-      // the matches once (materialised), then each facet from them; SDG and focus rows are
-      // reached through their primary key (id, pos), never scanned (CROSS JOIN fixes the join
-      // order in SQLite, whose planner would otherwise scan the focus table)
+      // the matches once (materialised), then each facet from them; SDG goals and focus areas
+      // are looked up by partnership id in covering indexes, never scanned (CROSS JOIN fixes the
+      // join order in SQLite, whose planner would otherwise scan the focus table)
       const facetParams: Array<unknown> = []
       const matches = where(dialect, q, facetParams)
       const n = "CAST(count(*) AS INTEGER)"
@@ -111,7 +112,8 @@ UNION ALL SELECT 'focusArea', f.area, ${n} FROM m CROSS JOIN partnership_focus f
       const [rows, facetRows] = yield* Effect.all([
         sql.unsafe<{ id: string; sort_key: string; version: number; data: unknown }>(pageSql, pageParams),
         sql.unsafe<{ facet: keyof Catalogue.Facets; value: string; n: number }>(facetSql, facetParams)
-      ]).pipe(mapSqlError(method, "running a catalogue query"))
+        // on a pool (PostgreSQL) the two run side by side on two connections
+      ], { concurrency: dialect.name === "pg" ? 2 : 1 }).pipe(mapSqlError(method, "running a catalogue query"))
 
       const facets: Record<keyof Catalogue.Facets, Record<string, number>> = { status: {}, country: {}, sdgGoal: {}, focusArea: {} }
       let total = 0
@@ -121,7 +123,8 @@ UNION ALL SELECT 'focusArea', f.area, ${n} FROM m CROSS JOIN partnership_focus f
       }
       const hasMore = rows.length > limit
       const page = hasMore ? rows.slice(0, limit) : rows
-      const items = yield* Effect.forEach(page, toPartnership)
+      const items: Array<Partnership.Partnership> = []
+      for (const row of page) items.push(yield* toPartnership(row))
       const last = page[page.length - 1]
       return {
         items,

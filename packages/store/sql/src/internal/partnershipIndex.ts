@@ -47,7 +47,6 @@ export const indexRow = (data: unknown): IndexRow | undefined => {
 const insertIndex = "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search)"
 const upsertIndex =
   "ON CONFLICT (id) DO UPDATE SET status = excluded.status, programme = excluded.programme, network = excluded.network, country = excluded.country, key_sv = excluded.key_sv, key_en = excluded.key_en, search = excluded.search"
-const indexParams = (r: IndexRow) => [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
 
 // at most this many rows per multi-row statement (SQLite allows 32766 parameters)
 const chunk = 500
@@ -100,9 +99,33 @@ export const statements = (
 }
 
 
+const indexParams = (r: IndexRow) => [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
+
 /**
- * The same writes as {@link statements}, as one statement per kind of row with the parameter
- * rows to run it with (for a driver that runs a prepared statement per row, such as SQLite).
+ * A multi-row insert for a client that runs a prepared statement per parameter row: the rows
+ * in groups of `k` (one statement of `k` tuples, prepared once) and the rest one by one.
+ */
+export const grouped = (
+  prefix: string,
+  tuple: string,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  k = 50
+): Array<readonly [string, ReadonlyArray<ReadonlyArray<unknown>>]> => {
+  const groups: Array<Array<unknown>> = []
+  let start = 0
+  for (; start + k <= rows.length; start += k) {
+    const params: Array<unknown> = []
+    for (let i = start; i < start + k; i++) for (const value of rows[i]!) params.push(value)
+    groups.push(params)
+  }
+  return [[`${prefix} ${Array(k).fill(tuple).join(", ")}`, groups], [`${prefix} ${tuple}`, rows.slice(start)]]
+}
+
+/**
+ * The same writes as {@link statements}, as statements with the parameter rows to run each
+ * with (for a driver that runs a prepared statement per row, such as SQLite). SDG and focus
+ * rows go in groups (fewer calls into the driver); index rows one per statement, which SQLite
+ * runs faster than multi-row inserts into a table with several indexes.
  */
 export const rowStatements = (
   rows: ReadonlyArray<IndexRow>,
@@ -120,7 +143,7 @@ export const rowStatements = (
     ["DELETE FROM partnership_focus WHERE id = ?", old],
     [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rows.filter((r) => fresh?.has(r.id) ?? false).map(indexParams)],
     [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${upsertIndex}`, rows.filter((r) => !(fresh?.has(r.id) ?? false)).map(indexParams)],
-    ["INSERT INTO partnership_sdg (id, pos, goal, target) VALUES (?, ?, ?, ?)", sdg],
-    ["INSERT INTO partnership_focus (id, pos, area) VALUES (?, ?, ?)", focus]
+    ...grouped("INSERT INTO partnership_sdg (id, pos, goal, target) VALUES", "(?, ?, ?, ?)", sdg),
+    ...grouped("INSERT INTO partnership_focus (id, pos, area) VALUES", "(?, ?, ?)", focus)
   ]
 }
