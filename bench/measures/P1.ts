@@ -48,7 +48,12 @@ export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): n
   const started = performance.now()
   const doc = db.prepare("INSERT INTO documents (kind, id, version, data) VALUES ('partnership', ?, 1, ?)")
   const change = db.prepare("INSERT INTO changes (kind, id, version, record) VALUES ('partnership', ?, 1, ?)")
-  const index = db.prepare("INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+  const areas = ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"]
+  const index = db.prepare(
+    "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, sdg_goals, " +
+      "focus_accessibility, focus_gender_equality, focus_culture, focus_young_people, focus_minorities, focus_technical_administration) " +
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  )
   const sdg = db.prepare("INSERT INTO partnership_sdg (id, pos, goal, target) VALUES (?, ?, ?, ?)")
   const focus = db.prepare("INSERT INTO partnership_focus (id, pos, area) VALUES (?, ?, ?)")
   db.exec("BEGIN")
@@ -56,7 +61,11 @@ export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): n
     doc.run(r.id, r.data)
     change.run(r.id, r.record)
     const i = r.index
-    index.run(i.id, i.status, i.programme, i.network, i.country, i.keySv, i.keyEn, i.search)
+    // the same facet columns the store writes: SDG goals as a bit mask, focus areas as counts
+    let mask = 0
+    for (const [goal] of i.sdg) mask |= 1 << (Number(goal) - 1)
+    const counts = areas.map((a) => i.focus.filter((f) => f === a).length)
+    index.run(i.id, i.status, i.programme, i.network, i.country, i.keySv, i.keyEn, i.search, mask, ...counts)
     i.sdg.forEach(([goal, target], pos) => sdg.run(i.id, pos, goal, target))
     i.focus.forEach((area, pos) => focus.run(i.id, pos, area))
   }

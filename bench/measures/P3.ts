@@ -20,6 +20,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { PgStore } from "../../packages/store/postgres/src/index.ts"
 import { Import } from "../../packages/store/sql/src/index.ts"
+import { focusColumns } from "../../packages/store/sql/src/internal/partnershipIndex.ts"
 import { SqliteStore } from "../../packages/store/sqlite/src/index.ts"
 import type { Measure } from "../Measure.ts"
 import { chunks, jsonLines, percentile } from "../lib/stores.ts"
@@ -69,8 +70,9 @@ export const load = Effect.gen(function*() {
     : `WITH RECURSIVE s(g) AS (SELECT 0 UNION ALL SELECT g + 1 FROM s WHERE g < ${total - 1}) SELECT ${select} FROM s JOIN bench_templates t ON t.n = s.g % ${templates} ${join}`
   yield* sql.withTransaction(Effect.gen(function*() {
     yield* sql.unsafe(`INSERT INTO documents (kind, id, version, data) ${gen(`'partnership', ${id}, 1, ${data}`)}`)
-    yield* sql.unsafe(`INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search) ${
-      gen(`${id}, i.status, ${programme}, ${network}, i.country, i.key_sv, i.key_en, i.search`, "JOIN bench_index i ON i.id = t.id")
+    const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column)]
+    yield* sql.unsafe(`INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, ${facetColumns.join(", ")}) ${
+      gen(`${id}, i.status, ${programme}, ${network}, i.country, i.key_sv, i.key_en, i.search, ${facetColumns.map((c) => `i.${c}`).join(", ")}`, "JOIN bench_index i ON i.id = t.id")
     }`)
     yield* sql.unsafe(`INSERT INTO partnership_sdg (id, pos, goal, target) ${gen(`${id}, x.pos, x.goal, x.target`, "JOIN bench_sdg x ON x.id = t.id")}`)
     yield* sql.unsafe(`INSERT INTO partnership_focus (id, pos, area) ${gen(`${id}, x.pos, x.area`, "JOIN bench_focus x ON x.id = t.id")}`)

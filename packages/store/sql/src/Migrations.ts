@@ -13,6 +13,10 @@
  * 3. Covering indexes for catalogue facets: the filter indexes on programme, network and
  *    status also hold `country`, and SDG goals and focus areas are indexed by partnership, so
  *    the total and facets of a query are counted from indexes alone, never from table rows.
+ * 4. Facet columns on `partnership_index`: the SDG goals as a bit mask (`sdg_goals`, goal g is
+ *    bit g - 1) and the number of times each focus area is listed (`focus_<area>`), in the
+ *    covering indexes, so the total and all facets are one pass over an index range with no
+ *    joins; filled from the join rows when an older database is upgraded.
  *
  * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
  * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
@@ -24,7 +28,7 @@ import * as Migrator from "effect/sql/Migrator"
 import * as Client from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { dialectOf } from "./internal/sql.ts"
-import { indexRow, statements } from "./internal/partnershipIndex.ts"
+import { focusColumns, indexRow, statements } from "./internal/partnershipIndex.ts"
 
 const documents = Effect.gen(function*() {
   const sql = yield* Client.SqlClient
@@ -99,7 +103,7 @@ const partnershipIndex = Effect.gen(function*() {
       const row = indexRow(dialect.parseJson(r.data))
       return row === undefined ? [] : [row]
     })
-    for (const [statement, params] of statements(dialect, index)) yield* sql.unsafe(statement, params)
+    for (const [statement, params] of statements(dialect, index, undefined, false)) yield* sql.unsafe(statement, params)
     after = rows[rows.length - 1]!.id
   }
 })
@@ -120,6 +124,33 @@ const facetIndexes = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX partnership_focus_id_area ON partnership_focus (id, area)")
 })
 
+const facetColumns = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  const focus = focusColumns.map(([, column]) => column)
+  for (const column of ["sdg_goals", ...focus]) {
+    yield* sql.unsafe(`ALTER TABLE partnership_index ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0`)
+  }
+  // upgrade: the facet columns of the partnerships already indexed, from the join rows
+  yield* sql.unsafe(`UPDATE partnership_index SET sdg_goals = COALESCE(
+  (SELECT SUM(DISTINCT CAST(1 AS INTEGER) << (s.goal - 1)) FROM partnership_sdg s WHERE s.id = partnership_index.id), 0)${
+    focusColumns.map(([area, column]) =>
+      `,\n  ${column} = (SELECT COUNT(*) FROM partnership_focus f WHERE f.id = partnership_index.id AND f.area = '${area}')`
+    ).join("")
+  }`)
+  const covering = ["country", "sdg_goals", ...focus].join(", ")
+  for (
+    const [drop, create] of [
+      ["partnership_index_programme_c", `partnership_index_programme_f ON partnership_index (programme, status, id, ${covering})`],
+      ["partnership_index_network_c", `partnership_index_network_f ON partnership_index (network, status, id, ${covering})`],
+      ["partnership_index_status_c", `partnership_index_status_f ON partnership_index (status, id, ${covering})`],
+      ["partnership_index_country", `partnership_index_country_f ON partnership_index (country, status, id, ${["sdg_goals", ...focus].join(", ")})`]
+    ]
+  ) {
+    yield* sql.unsafe(`CREATE INDEX ${create}`)
+    yield* sql.unsafe(`DROP INDEX ${drop}`)
+  }
+})
+
 /**
  * The migrations in order, by `<id>_<name>`.
  *
@@ -129,7 +160,8 @@ const facetIndexes = Effect.gen(function*() {
 export const all: Readonly<Record<string, Effect.Effect<void, SqlError, Client.SqlClient>>> = {
   "1_documents": documents,
   "2_partnership_index": partnershipIndex,
-  "3_facet_indexes": facetIndexes
+  "3_facet_indexes": facetIndexes,
+  "4_facet_columns": facetColumns
 }
 
 /**

@@ -24,7 +24,10 @@ import { Catalogue, DocumentStore, EntityStore, Partnership, PartnershipStore } 
 import { Effect, Exit, Layer, Predicate, Schema } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
-import { dialectOf, type Dialect, mapSqlError, parseJsonColumn } from "./internal/sql.ts"
+import { focusColumns } from "./internal/partnershipIndex.ts"
+import { dialectOf, type Dialect, mapSqlError } from "./internal/sql.ts"
+
+const goals = Array.from({ length: 17 }, (_, i) => i + 1)
 
 const sortColumn = { "id": "i.id", "title-sv": "i.key_sv", "title-en": "i.key_en" } as const
 
@@ -69,13 +72,28 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
     const store = yield* EntityStore.make("partnership", Partnership.Partnership)
     const method = "PartnershipStore.search"
 
-    const toPartnership = (row: { data: unknown; version: number }) =>
-      Effect.flatMap(parseJsonColumn(dialect, method, "partnership", row.data), (data) => {
-        const exit = decodePartnership(Predicate.isObject(data) ? { ...data, version: Number(row.version) } : data)
-        return Exit.isSuccess(exit)
-          ? Effect.succeed(exit.value)
-          : Effect.fail(new DocumentStore.StoreError({ method, reason: "corrupt-data", detail: "stored partnership does not decode", cause: exit.cause }))
-      })
+    // the page's partnerships decoded in one synchronous loop (no effect per item)
+    const toPartnerships = (rows: ReadonlyArray<{ data: unknown; version: number }>) => {
+      const items: Array<Partnership.Partnership> = []
+      for (const row of rows) {
+        let data: unknown
+        try {
+          data = dialect.parseJson(row.data)
+        } catch (cause) {
+          return Effect.fail(new DocumentStore.StoreError({ method, reason: "corrupt-data", detail: "partnership is not JSON", cause }))
+        }
+        // a freshly parsed object (SQLite) is ours to complete; a driver's value (PostgreSQL) is copied
+        if (Predicate.isObject(data)) {
+          data = typeof row.data === "string" ? Object.assign(data, { version: Number(row.version) }) : { ...data, version: Number(row.version) }
+        }
+        const exit = decodePartnership(data)
+        if (Exit.isFailure(exit)) {
+          return Effect.fail(new DocumentStore.StoreError({ method, reason: "corrupt-data", detail: "stored partnership does not decode", cause: exit.cause }))
+        }
+        items.push(exit.value)
+      }
+      return Effect.succeed(items)
+    }
 
     const search = Effect.fn(method)(function*(q: Catalogue.Query) {
       const sort = q.sort ?? "id"
@@ -97,34 +115,38 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
 FROM partnership_index i JOIN documents d ON d.kind = 'partnership' AND d.id = i.id
 WHERE ${pageWhere} ORDER BY ${key === "i.id" ? "i.id" : `${key}, i.id`} LIMIT ${dialect.placeholder(pageParams.length)}`
 
-      // the matches once (materialised), then each facet from them; SDG goals and focus areas
-      // are looked up by partnership id in covering indexes, never scanned (CROSS JOIN fixes the
-      // join order in SQLite, whose planner would otherwise scan the focus table)
+      // the total and every facet in one pass over the covering index range of the matches:
+      // grouped by status and country, SDG goals counted from the bit mask and focus areas from
+      // their count columns (no joins)
       const facetParams: Array<unknown> = []
       const matches = where(dialect, q, facetParams)
-      const n = "CAST(count(*) AS INTEGER)"
-      const facetSql = `WITH m AS MATERIALIZED (SELECT i.id, i.status, i.country FROM partnership_index i WHERE ${matches})
-SELECT 'status' AS facet, m.status AS value, ${n} AS n FROM m GROUP BY m.status
-UNION ALL SELECT 'country', m.country, ${n} FROM m WHERE m.country IS NOT NULL GROUP BY m.country
-UNION ALL SELECT 'sdgGoal', CAST(g.goal AS TEXT), ${n} FROM (SELECT DISTINCT m.id, s.goal FROM m CROSS JOIN partnership_sdg s WHERE s.id = m.id) g GROUP BY g.goal
-UNION ALL SELECT 'focusArea', f.area, ${n} FROM m CROSS JOIN partnership_focus f WHERE f.id = m.id GROUP BY f.area`
+      const facetSql = `SELECT i.status AS status, i.country AS country, CAST(count(*) AS INTEGER) AS n, ${
+        goals.map((g) => `CAST(SUM((i.sdg_goals >> ${g - 1}) & 1) AS INTEGER) AS g${g}`).join(", ")
+      }, ${focusColumns.map(([, column], k) => `CAST(SUM(i.${column}) AS INTEGER) AS f${k}`).join(", ")}
+FROM partnership_index i WHERE ${matches} GROUP BY i.status, i.country`
 
       const [rows, facetRows] = yield* Effect.all([
         sql.unsafe<{ id: string; sort_key: string; version: number; data: unknown }>(pageSql, pageParams),
-        sql.unsafe<{ facet: keyof Catalogue.Facets; value: string; n: number }>(facetSql, facetParams)
+        sql.unsafe<Record<string, unknown>>(facetSql, facetParams)
         // on a pool (PostgreSQL) the two run side by side on two connections
       ], { concurrency: dialect.name === "pg" ? 2 : 1 }).pipe(mapSqlError(method, "running a catalogue query"))
 
       const facets: Record<keyof Catalogue.Facets, Record<string, number>> = { status: {}, country: {}, sdgGoal: {}, focusArea: {} }
       let total = 0
+      const add = (counts: Record<string, number>, value: string, n: number) => {
+        if (n > 0) counts[value] = (counts[value] ?? 0) + n
+      }
       for (const r of facetRows) {
-        facets[r.facet][String(r.value)] = Number(r.n)
-        if (r.facet === "status") total += Number(r.n)
+        const n = Number(r.n)
+        total += n
+        add(facets.status, String(r.status), n)
+        if (r.country !== null && r.country !== undefined) add(facets.country, String(r.country), n)
+        for (const g of goals) add(facets.sdgGoal, String(g), Number(r[`g${g}`]))
+        focusColumns.forEach(([area], k) => add(facets.focusArea, area, Number(r[`f${k}`])))
       }
       const hasMore = rows.length > limit
       const page = hasMore ? rows.slice(0, limit) : rows
-      const items: Array<Partnership.Partnership> = []
-      for (const row of page) items.push(yield* toPartnership(row))
+      const items = yield* toPartnerships(page)
       const last = page[page.length - 1]
       return {
         items,

@@ -19,7 +19,21 @@ export interface IndexRow {
   readonly search: string
   readonly sdg: ReadonlyArray<readonly [goal: number, target: string | null]>
   readonly focus: ReadonlyArray<string>
+  /** The SDG goals as a bit mask (goal g is bit g - 1), for facets without joins. */
+  readonly goals: number
+  /** How many times each focus area is listed, in the order of {@link focusColumns}. */
+  readonly focusCounts: ReadonlyArray<number>
 }
+
+/** The index columns counting each focus area (migration 4), by focus area. */
+export const focusColumns: ReadonlyArray<readonly [area: string, column: string]> = [
+  ["accessibility", "focus_accessibility"],
+  ["gender-equality", "focus_gender_equality"],
+  ["culture", "focus_culture"],
+  ["young-people", "focus_young_people"],
+  ["minorities", "focus_minorities"],
+  ["technical-administration", "focus_technical_administration"]
+]
 
 /**
  * The index row of a partnership in its JSON (encoded) form: the fields the catalogue reads
@@ -39,27 +53,41 @@ export const indexRow = (data: unknown): IndexRow | undefined => {
     keyEn: Catalogue.sortKey(p, "title-en"),
     search: Catalogue.searchText(p),
     sdg: (p.sdgTags ?? []).map((t) => [t.goal, t.target ?? null] as const),
-    focus: p.focusAreas ?? []
+    focus: p.focusAreas ?? [],
+    goals: (p.sdgTags ?? []).reduce((mask, t) => mask | (2 ** (t.goal - 1)), 0),
+    focusCounts: focusColumns.map(([area]) => (p.focusAreas ?? []).filter((f) => f === area).length)
   }
 }
 
 
-const insertIndex = "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search)"
-const upsertIndex =
-  "ON CONFLICT (id) DO UPDATE SET status = excluded.status, programme = excluded.programme, network = excluded.network, country = excluded.country, key_sv = excluded.key_sv, key_en = excluded.key_en, search = excluded.search"
+const baseColumns = ["id", "status", "programme", "network", "country", "key_sv", "key_en", "search"]
+// the facet columns of migration 4 (the backfill of migration 2 runs before they exist)
+const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column)]
+const columnsOf = (facets: boolean) => (facets ? [...baseColumns, ...facetColumns] : baseColumns)
+const insertIndex = (facets = true) => `INSERT INTO partnership_index (${columnsOf(facets).join(", ")})`
+const upsertIndex = (facets = true) =>
+  `ON CONFLICT (id) DO UPDATE SET ${columnsOf(facets).slice(1).map((c) => `${c} = excluded.${c}`).join(", ")}`
+const indexParams = (r: IndexRow, facets = true): Array<unknown> => {
+  const params: Array<unknown> = [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
+  if (facets) params.push(r.goals, ...r.focusCounts)
+  return params
+}
 
 // at most this many rows per multi-row statement (SQLite allows 32766 parameters)
 const chunk = 500
 
 /**
  * The statements that replace the index of `rows` (delete the old join rows, upsert the
- * index row, insert the join rows), for one transaction. Ids in `fresh` are known to be new.
+ * index row, insert the join rows), for one transaction. Ids in `fresh` are known to be new;
+ * `facets: false` leaves out the facet columns (for the backfill of migration 2, before them).
  */
 export const statements = (
   dialect: Dialect,
   rows: ReadonlyArray<IndexRow>,
-  fresh?: ReadonlySet<string>
+  fresh?: ReadonlySet<string>,
+  facets = true
 ): Array<readonly [string, ReadonlyArray<unknown>]> => {
+  const width = columnsOf(facets).length
   const out: Array<readonly [string, ReadonlyArray<unknown>]> = []
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk)
@@ -74,9 +102,9 @@ export const statements = (
       const group = part.filter((r) => (fresh?.has(r.id) ?? false) === isNew)
       if (group.length === 0) continue
       const params: Array<unknown> = []
-      for (const r of group) params.push(r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search)
+      for (const r of group) params.push(...indexParams(r, facets))
       out.push([
-        `${insertIndex} VALUES ${values(dialect, group.length, ["v", "v", "v", "v", "v", "v", "v", "v"])}${isNew ? "" : ` ${upsertIndex}`}`,
+        `${insertIndex(facets)} VALUES ${values(dialect, group.length, Array(width).fill("v"))}${isNew ? "" : ` ${upsertIndex(facets)}`}`,
         params
       ])
     }
@@ -97,9 +125,6 @@ export const statements = (
   }
   return out
 }
-
-
-const indexParams = (r: IndexRow) => [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
 
 /**
  * A multi-row insert for a client that runs a prepared statement per parameter row: the rows
@@ -138,11 +163,12 @@ export const rowStatements = (
     r.sdg.forEach(([goal, target], pos) => sdg.push([r.id, pos, goal, target]))
     r.focus.forEach((area, pos) => focus.push([r.id, pos, area]))
   }
+  const tuple = columnsOf(true).map(() => "?").join(", ")
   return [
     ["DELETE FROM partnership_sdg WHERE id = ?", old],
     ["DELETE FROM partnership_focus WHERE id = ?", old],
-    [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rows.filter((r) => fresh?.has(r.id) ?? false).map(indexParams)],
-    [`${insertIndex} VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${upsertIndex}`, rows.filter((r) => !(fresh?.has(r.id) ?? false)).map(indexParams)],
+    [`${insertIndex()} VALUES (${tuple})`, rows.filter((r) => fresh?.has(r.id) ?? false).map((r) => indexParams(r))],
+    [`${insertIndex()} VALUES (${tuple}) ${upsertIndex()}`, rows.filter((r) => !(fresh?.has(r.id) ?? false)).map((r) => indexParams(r))],
     ...grouped("INSERT INTO partnership_sdg (id, pos, goal, target) VALUES", "(?, ?, ?, ?)", sdg),
     ...grouped("INSERT INTO partnership_focus (id, pos, area) VALUES", "(?, ?, ?)", focus)
   ]

@@ -49,7 +49,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("applies migrations once: a second run applies none", () =>
       Effect.gen(function*() {
         const first = yield* Migrations.run()
-        assert.deepStrictEqual(first.map(([id]) => id), [1, 2, 3])
+        assert.deepStrictEqual(first.map(([id]) => id), [1, 2, 3, 4])
         assert.deepStrictEqual(yield* Migrations.run(), [])
       }).pipe(Effect.provide(fresh)))
 
@@ -73,7 +73,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           )
         }
         const applied = yield* Migrations.run()
-        assert.deepStrictEqual(applied.map(([id]) => id), [2, 3])
+        assert.deepStrictEqual(applied.map(([id]) => id), [2, 3, 4])
         const result = yield* Effect.gen(function*() {
           const store = yield* PartnershipStore.PartnershipStore
           const all = yield* store.list()
