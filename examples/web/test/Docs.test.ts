@@ -25,7 +25,14 @@ describe.skipIf(!available && process.env.CI === undefined)("/docs in Chromium",
       if (address._tag !== "InetAddressV4") return assert.fail(`unexpected address ${address._tag}`)
       const origin = `http://127.0.0.1:${address.port}`
       const browser = yield* Effect.acquireRelease(
-        Effect.promise(() => chromium.launch({ executablePath, args: ["--no-sandbox"] })),
+        Effect.promise(() =>
+          chromium.launch({
+            executablePath,
+            headless: true,
+            // the network is closed: no background traffic from Chromium itself
+            args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+          })
+        ),
         (b) => Effect.promise(() => b.close())
       )
       const result = yield* Effect.promise(async () => {
@@ -45,9 +52,9 @@ describe.skipIf(!available && process.env.CI === undefined)("/docs in Chromium",
         await page.getByText("/api/partnerships/{id}/commands").first().waitFor({ timeout: 15_000 })
         return { outside, errors }
       })
-      assert.deepStrictEqual(result, { outside: [], errors: [] })
+      assert.deepStrictEqual(result, { outside: [], errors: [] }, JSON.stringify(result))
     }).pipe(
       Effect.provide(Server.layer({ port: 0, host: "127.0.0.1", store: Store.layerMemory, write: false })),
       Effect.scoped
-    ))
+    ), { retry: 2, timeout: 60_000 }) // a loaded 2-core CI machine made this flaky once; the failure message shows what Chromium reported
 })
