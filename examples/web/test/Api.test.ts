@@ -24,7 +24,7 @@ const client = HttpApiTest.groups(Api, ["partnerships", "sdg"])
 const fetchJson = (handler: (request: Request) => Promise<Response>, path: string, init?: RequestInit) =>
   Effect.promise(async () => {
     const response = await handler(new Request(`http://localhost${path}`, init))
-    return { status: response.status, body: await response.json() as any }
+    return { status: response.status, body: (await response.json()) as Record<string, any> }
   })
 
 const post = (body: unknown): RequestInit => ({

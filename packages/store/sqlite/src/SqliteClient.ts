@@ -127,7 +127,7 @@ export const make = (config: SqliteConfig = {}): Effect.Effect<SqliteClient, Sql
         try: () => {
           const stmt = prepare(sql, arrays)
           const input = params.map(toInput)
-          return (raw ? stmt.run(...input) : stmt.all(...input)) as any
+          return (raw ? stmt.run(...input) : stmt.all(...input)) as ReadonlyArray<any>
         },
         catch: (cause) => classify(cause, "execute")
       })
@@ -196,8 +196,8 @@ export const context = (client: SqliteClient): Context.Context<SqliteClient | Cl
  */
 export const layerFrom = <E, R>(
   acquire: Effect.Effect<SqliteClient, E, R>
-): Layer.Layer<SqliteClient | Client.SqlClient, E, Exclude<R, Scope.Scope | Reactivity.Reactivity>> =>
-  Layer.effectContext(Effect.map(acquire, context)).pipe(Layer.provide(Reactivity.layer)) as any
+): Layer.Layer<SqliteClient | Client.SqlClient, E, Exclude<Exclude<R, Scope.Scope>, Reactivity.Reactivity>> =>
+  Layer.effectContext(Effect.map(acquire, context)).pipe(Layer.provide(Reactivity.layer))
 
 /**
  * The client as a layer providing both {@link SqliteClient} and `SqlClient`.
