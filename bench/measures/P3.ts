@@ -8,7 +8,12 @@
  * `p0000000`…, programme `prog<g / 1000>` (1000 programmes of 1000) and network `net<g / 4>`
  * (networks of four pairs, as in ICLD's programme). Rows are generated inside the database
  * (set-up is not measured). After the load the database is analysed (`ANALYZE`; on PostgreSQL
- * `VACUUM ANALYZE`, the state autovacuum leaves a table in shortly after a bulk insert).
+ * `VACUUM ANALYZE`, the state autovacuum leaves a table in shortly after a bulk insert) and
+ * SQLite's write-ahead log is checkpointed.
+ *
+ * The queries run in four passes: the first is reported apart (each query's first touch of its
+ * rows in this process); the headline p95 is over the three passes after it, the steady state
+ * of a running catalogue.
  */
 import { ChangeLog, PartnershipStore } from "@localrights/core"
 import type { Catalogue, Ids, Partnership } from "@localrights/core"
@@ -81,9 +86,17 @@ export const load = Effect.gen(function*() {
   // statistics for the planner, as autovacuum would gather after a bulk load; on PostgreSQL also
   // the visibility map (VACUUM), without which an index-only scan still reads every heap page
   yield* sql.unsafe(pg ? "VACUUM ANALYZE" : "ANALYZE")
+  // SQLite: the loaded pages moved from the write-ahead log into the database file, as the
+  // automatic checkpoints of a database at rest leave them
+  if (!pg) yield* sql.unsafe("PRAGMA wal_checkpoint(TRUNCATE)")
   return (performance.now() - started) / 1000
 })
 
+// The 400 queries (one status of one programme each, about 100 matches) run four times. The
+// first pass is each query's first touch of its rows in this process (reported as
+// `firstPassP95ms`); the headline is the p95 of the three passes after it (1 200 queries): the
+// steady state of a running catalogue, whose popular pages and indexes are in the page cache.
+const passes = 3
 const measureQueries = Effect.gen(function*() {
   const store = yield* PartnershipStore.PartnershipStore
   const queries: Array<Catalogue.Query> = Array.from({ length: 400 }, (_, i) => ({
@@ -92,14 +105,19 @@ const measureQueries = Effect.gen(function*() {
     limit: 50
   }))
   let matches = 0
-  for (const q of queries.slice(0, 50)) yield* store.search(q) // warm-up
+  const pass = Effect.fnUntraced(function*() {
+    const times: Array<number> = []
+    for (const q of queries) {
+      const started = performance.now()
+      const page = yield* store.search(q)
+      times.push(performance.now() - started)
+      matches += page.total
+    }
+    return times
+  })
+  const first = yield* pass()
   const times: Array<number> = []
-  for (const q of queries) {
-    const started = performance.now()
-    const page = yield* store.search(q)
-    times.push(performance.now() - started)
-    matches += page.total
-  }
+  for (let i = 0; i < passes; i++) times.push(...(yield* pass()))
   // context: a broad query (status + country: about 15 000 matches) and a text query
   const broad: Array<number> = []
   for (let i = 0; i < 20; i++) {
@@ -107,7 +125,14 @@ const measureQueries = Effect.gen(function*() {
     yield* store.search({ status: [statuses[i % statuses.length]!], country: "BW" as never })
     broad.push(performance.now() - started)
   }
-  return { p95: percentile(times, 95), p50: percentile(times, 50), meanMatches: matches / queries.length, broadP50: percentile(broad, 50) }
+  return {
+    p95: percentile(times, 95),
+    p50: percentile(times, 50),
+    firstP95: percentile(first, 95),
+    firstP50: percentile(first, 50),
+    meanMatches: matches / (queries.length * (passes + 1)),
+    broadP50: percentile(broad, 50)
+  }
 })
 
 export const measure: Measure = {
@@ -128,7 +153,7 @@ export const measure: Measure = {
     rmSync(dir, { recursive: true, force: true })
     const server = await pgAnswers()
     const schema = `lr_bench_${Date.now().toString(36)}`
-    let pg: { setup: number; p95: number; p50: number; meanMatches: number; broadP50: number }
+    let pg: { setup: number; p95: number; p50: number; firstP95: number; firstP50: number; meanMatches: number; broadP50: number }
     let pgTarget: string
     let cleanup = async () => {}
     let config: PgStore.PgConfig
@@ -168,8 +193,13 @@ export const measure: Measure = {
         query: "programme = X AND status = Y, sort id, limit 50, total + facets (status, country, SDG goal, focus area)",
         sqliteP95ms: Number(sqlite.p95.toFixed(3)),
         sqliteP50ms: Number(sqlite.p50.toFixed(3)),
+        sqliteFirstPassP95ms: Number(sqlite.firstP95.toFixed(3)),
+        sqliteFirstPassP50ms: Number(sqlite.firstP50.toFixed(3)),
+        sqliteConfig: "file, WAL, cacheSizeKiB 262144 (256 MiB page cache)",
+        method: "400 queries (a status of a programme each); headline p95 over 3 passes (1 200 queries) after a first pass, which is reported apart (first touch of each query's rows in this process)",
         postgresP95ms: Number(pg.p95.toFixed(3)),
         postgresP50ms: Number(pg.p50.toFixed(3)),
+        postgresFirstPassP95ms: Number(pg.firstP95.toFixed(3)),
         postgres: pgTarget,
         meanMatchesPerQuery: Math.round(sqlite.meanMatches),
         broadQueryP50msSqlite: Number(sqlite.broadP50.toFixed(1)),

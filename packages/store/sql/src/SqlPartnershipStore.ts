@@ -29,6 +29,9 @@ import { dialectOf, type Dialect, mapSqlError } from "./internal/sql.ts"
 
 const goals = Array.from({ length: 17 }, (_, i) => i + 1)
 
+// up to this many matches, SQLite's facets are counted in JavaScript from the matches' index entries
+const fewMatches = 500
+
 const sortColumn = { "id": "i.id", "title-sv": "i.key_sv", "title-en": "i.key_en" } as const
 
 // The WHERE clause of a catalogue query's filters over `partnership_index i`; pushes the parameters.
@@ -72,27 +75,42 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
     const store = yield* EntityStore.make("partnership", Partnership.Partnership)
     const method = "PartnershipStore.search"
 
-    // the page's partnerships decoded in one synchronous loop (no effect per item)
-    const toPartnerships = (rows: ReadonlyArray<{ data: unknown; version: number }>) => {
+    const corrupt = (detail: string, cause: unknown) => new DocumentStore.StoreError({ method, reason: "corrupt-data", detail, cause })
+
+    // the page's partnerships decoded in one synchronous loop (no effect per item); `data` is
+    // a parsed object of ours to complete (SQLite) or the driver's value, which is copied (PostgreSQL)
+    const toPartnerships = (rows: ReadonlyArray<{ readonly data: unknown; readonly version: number; readonly own: boolean }>) => {
       const items: Array<Partnership.Partnership> = []
       for (const row of rows) {
-        let data: unknown
-        try {
-          data = dialect.parseJson(row.data)
-        } catch (cause) {
-          return Effect.fail(new DocumentStore.StoreError({ method, reason: "corrupt-data", detail: "partnership is not JSON", cause }))
-        }
-        // a freshly parsed object (SQLite) is ours to complete; a driver's value (PostgreSQL) is copied
+        let data = row.data
         if (Predicate.isObject(data)) {
-          data = typeof row.data === "string" ? Object.assign(data, { version: Number(row.version) }) : { ...data, version: Number(row.version) }
+          data = row.own ? Object.assign(data, { version: row.version }) : { ...data, version: row.version }
         }
         const exit = decodePartnership(data)
-        if (Exit.isFailure(exit)) {
-          return Effect.fail(new DocumentStore.StoreError({ method, reason: "corrupt-data", detail: "stored partnership does not decode", cause: exit.cause }))
-        }
+        if (Exit.isFailure(exit)) return Effect.fail(corrupt("stored partnership does not decode", exit.cause))
         items.push(exit.value)
       }
       return Effect.succeed(items)
+    }
+
+    // the rows of the page query, whichever form the dialect's statement returns
+    const pageRows = (result: ReadonlyArray<Record<string, unknown>>) => {
+      if (dialect.name === "pg") {
+        return Effect.succeed(result.map((r) => ({ data: r["data"], version: Number(r["version"]), own: false })))
+      }
+      const row = result[0]
+      if (row === undefined || row["data"] === null || row["data"] === undefined) return Effect.succeed([])
+      let data: unknown
+      try {
+        data = JSON.parse(String(row["data"]))
+      } catch (cause) {
+        return Effect.fail(corrupt("a partnership of the page is not JSON", cause))
+      }
+      const versions = String(row["versions"]).split(",")
+      if (!Array.isArray(data) || data.length !== versions.length) {
+        return Effect.fail(corrupt("a partnership of the page is not a JSON object", undefined))
+      }
+      return Effect.succeed(data.map((d, k) => ({ data: d, version: Number(versions[k]), own: true })))
     }
 
     const search = Effect.fn(method)(function*(q: Catalogue.Query) {
@@ -111,9 +129,19 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
         pageWhere += ` AND (${key} > ${p(after[0])} OR (${key} = ${p(after[0])} AND i.id > ${p(after[1])}))`
       }
       pageParams.push(limit + 1)
-      const pageSql = `SELECT i.id AS id, ${key} AS sort_key, d.version AS version, d.data AS data
+      const order = key === "i.id" ? "i.id" : `${key}, i.id`
+      const pageSql = dialect.name === "sqlite"
+        // SQLite: the page as one JSON array text and one list of versions, in page order;
+        // one string to parse instead of a row object and a string per partnership (about
+        // 0.1 ms of a 50-row page). The stored documents are JSON objects written by this store.
+        ? `SELECT '[' || group_concat(d.data, ',' ORDER BY ${order.replaceAll("i.", "p.")}) || ']' AS data,
+group_concat(d.version, ',' ORDER BY ${order.replaceAll("i.", "p.")}) AS versions
+FROM (SELECT i.id AS id${key === "i.id" ? "" : `, ${key} AS ${key.slice(2)}`} FROM partnership_index i
+WHERE ${pageWhere} ORDER BY ${order} LIMIT ${dialect.placeholder(pageParams.length)}) p
+JOIN documents d ON d.kind = 'partnership' AND d.id = p.id`
+        : `SELECT d.version AS version, d.data AS data
 FROM partnership_index i JOIN documents d ON d.kind = 'partnership' AND d.id = i.id
-WHERE ${pageWhere} ORDER BY ${key === "i.id" ? "i.id" : `${key}, i.id`} LIMIT ${dialect.placeholder(pageParams.length)}`
+WHERE ${pageWhere} ORDER BY ${order} LIMIT ${dialect.placeholder(pageParams.length)}`
 
       // the total and every facet in one pass over the covering index range of the matches:
       // grouped by status and country, SDG goals counted from the bit mask and focus areas from
@@ -124,33 +152,67 @@ WHERE ${pageWhere} ORDER BY ${key === "i.id" ? "i.id" : `${key}, i.id`} LIMIT ${
         goals.map((g) => `CAST(SUM((i.sdg_goals >> ${g - 1}) & 1) AS INTEGER) AS g${g}`).join(", ")
       }, ${focusColumns.map(([, column], k) => `CAST(SUM(i.${column}) AS INTEGER) AS f${k}`).join(", ")}
 FROM partnership_index i WHERE ${matches} GROUP BY i.status, i.country`
-
-      const [rows, facetRows] = yield* Effect.all([
-        sql.unsafe<{ id: string; sort_key: string; version: number; data: unknown }>(pageSql, pageParams),
-        sql.unsafe<Record<string, unknown>>(facetSql, facetParams)
-        // on a pool (PostgreSQL) the two run side by side on two connections
-      ], { concurrency: dialect.name === "pg" ? 2 : 1 }).pipe(mapSqlError(method, "running a catalogue query"))
+      // SQLite: a few hundred matches are counted faster here from their index entries than by
+      // SQLite's GROUP BY and 23 sums (about 0.05 ms instead of 0.12 for a hundred); more than
+      // that and the grouped statement runs instead
+      const matchSql = `SELECT i.status, i.country, i.sdg_goals, ${focusColumns.map(([, column]) => `i.${column}`).join(", ")}
+FROM partnership_index i WHERE ${matches} LIMIT ${fewMatches + 1}`
 
       const facets: Record<keyof Catalogue.Facets, Record<string, number>> = { status: {}, country: {}, sdgGoal: {}, focusArea: {} }
       let total = 0
       const add = (counts: Record<string, number>, value: string, n: number) => {
         if (n > 0) counts[value] = (counts[value] ?? 0) + n
       }
-      for (const r of facetRows) {
-        const n = Number(r.n)
-        total += n
-        add(facets.status, String(r.status), n)
-        if (r.country !== null && r.country !== undefined) add(facets.country, String(r.country), n)
-        for (const g of goals) add(facets.sdgGoal, String(g), Number(r[`g${g}`]))
-        focusColumns.forEach(([area], k) => add(facets.focusArea, area, Number(r[`f${k}`])))
+      const grouped = (facetRows: ReadonlyArray<Record<string, unknown>>) => {
+        for (const r of facetRows) {
+          const n = Number(r["n"])
+          total += n
+          add(facets.status, String(r["status"]), n)
+          if (r["country"] !== null && r["country"] !== undefined) add(facets.country, String(r["country"]), n)
+          for (const g of goals) add(facets.sdgGoal, String(g), Number(r[`g${g}`]))
+          focusColumns.forEach(([area], k) => add(facets.focusArea, area, Number(r[`f${k}`])))
+        }
       }
+      const fromMatches = (rows: ReadonlyArray<ReadonlyArray<unknown>>) => {
+        const goalCounts = new Array<number>(goals.length).fill(0)
+        const focusCounts = new Array<number>(focusColumns.length).fill(0)
+        for (const r of rows) {
+          total++
+          add(facets.status, String(r[0]), 1)
+          if (r[1] !== null && r[1] !== undefined) add(facets.country, String(r[1]), 1)
+          const mask = Number(r[2])
+          for (let g = 0; g < goals.length; g++) goalCounts[g]! += (mask >> g) & 1
+          for (let k = 0; k < focusColumns.length; k++) focusCounts[k]! += Number(r[3 + k])
+        }
+        goals.forEach((g, k) => add(facets.sdgGoal, String(g), goalCounts[k]!))
+        focusColumns.forEach(([area], k) => add(facets.focusArea, area, focusCounts[k]!))
+      }
+
+      const result = yield* Effect.gen(function*() {
+        if (dialect.name === "pg") {
+          // on a pool the two run side by side on two connections
+          const [result, facetRows] = yield* Effect.all([
+            sql.unsafe<Record<string, unknown>>(pageSql, pageParams),
+            sql.unsafe<Record<string, unknown>>(facetSql, facetParams)
+          ], { concurrency: 2 })
+          grouped(facetRows)
+          return result
+        }
+        const result = yield* sql.unsafe<Record<string, unknown>>(pageSql, pageParams)
+        const few = yield* sql.unsafe(matchSql, facetParams).values
+        if (few.length <= fewMatches) fromMatches(few)
+        else grouped(yield* sql.unsafe<Record<string, unknown>>(facetSql, facetParams))
+        return result
+      }).pipe(mapSqlError(method, "running a catalogue query"))
+
+      const rows = yield* pageRows(result)
       const hasMore = rows.length > limit
-      const page = hasMore ? rows.slice(0, limit) : rows
-      const items = yield* toPartnerships(page)
-      const last = page[page.length - 1]
+      const items = yield* toPartnerships(hasMore ? rows.slice(0, limit) : rows)
+      const last = items[items.length - 1]
       return {
         items,
-        next: hasMore && last !== undefined ? Catalogue.encodeCursor(last.sort_key, last.id) : undefined,
+        // the sort key is the one the index holds: Catalogue.sortKey of the stored partnership
+        next: hasMore && last !== undefined ? Catalogue.encodeCursor(Catalogue.sortKey(last, sort), last.id) : undefined,
         total,
         facets
       } satisfies Catalogue.Page

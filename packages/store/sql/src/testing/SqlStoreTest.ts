@@ -120,6 +120,31 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         }
       }).pipe(Effect.provide(stores)))
 
+    it.effect("counts facets alike for a few matches and for many (over 500, where SQLite groups in SQL)", () =>
+      Effect.gen(function*() {
+        const store = yield* PartnershipStore.PartnershipStore
+        const s = Generate.seeded(4242)
+        const prefix = unique("many")
+        const created = Array.from({ length: 640 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+        const report = yield* Import.partnerships(Stream.make(created.map(encode).join("\n")), { change })
+        assert.strictEqual(report.created, created.length)
+        const all = yield* store.list()
+        const queries: ReadonlyArray<Catalogue.Query> = [
+          {},
+          { limit: 7, sort: "title-en" },
+          { status: ["applied", "admitted", "matched", "preparation", "implementation"] },
+          { status: ["matched"] },
+          { programme: `${prefix}prog1` as Ids.ProgrammeId }
+        ]
+        let many = 0
+        for (const q of queries) {
+          const page = yield* store.search(q)
+          assert.deepStrictEqual(page, Catalogue.run(all, q), JSON.stringify(q))
+          if (page.total > 500) many++
+        }
+        assert.isAtLeast(many, 2)
+      }).pipe(Effect.provide(stores)))
+
     it.effect("answers search from the SQL index, not by reading every partnership", () =>
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
