@@ -15,11 +15,12 @@
  * - Memory stays flat: the input is read chunk by chunk, and only the current batch is held
  *   (as strings: each record's JSON text and its index row). The JavaScript heap that is still
  *   in use stays near 30 MB whatever the input size; the resident size of the process is
- *   mostly V8's own sizing, which on default settings lets the young generation grow to 64 MB
- *   and the old generation to several times the live heap before it collects (a million
- *   records into SQLite: about 400 MB resident at peak). For a large import in a process of
- *   its own, `node --max-semi-space-size=2 --max-old-space-size=64` bounds that (about 180 MB;
- *   `--max-semi-space-size=2` alone: about 270 MB).
+ *   mostly V8's own sizing, which on default settings (on a machine with much memory) lets the
+ *   young generation grow to 128 MB and the old generation to several times the live heap
+ *   before it collects: into SQLite, about 360 MB resident at peak for 200 000 records and
+ *   390 MB for a million. For a large import in a process of its own,
+ *   `node --max-semi-space-size=2 --max-old-space-size=64` bounds that (about 175 MB for a
+ *   million; benchmark P8 measures all three).
  * - The record's own `version` field is ignored: the store's version is authoritative.
  *
  * @since 0.1.0
