@@ -91,13 +91,16 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
 }
 
 /**
- * Why a store operation failed below the domain: the database could not be reached, a
- * constraint was violated, stored data could not be read back, or something else.
+ * Why a store operation failed below the domain: the database could not be reached
+ * (`connection`), a constraint was violated (`constraint`, `unique-violation`), the database
+ * was busy (`busy`: a lock or a statement waited longer than allowed, a deadlock or a
+ * serialization failure; nothing was written, and the same call can succeed later), stored
+ * data could not be read back (`corrupt-data`), or something else (`unknown`).
  *
  * @category schemas
  * @since 0.1.0
  */
-export const StoreErrorReason = Schema.Literals(["connection", "constraint", "unique-violation", "corrupt-data", "unknown"])
+export const StoreErrorReason = Schema.Literals(["connection", "constraint", "unique-violation", "busy", "corrupt-data", "unknown"])
 
 /**
  * A store operation failed. `method` names the operation, `reason` the kind of failure;

@@ -13,6 +13,7 @@ import type * as Client from "effect/sql/SqlClient"
 import * as Migrations from "./Migrations.ts"
 import * as SqlDocumentStore from "./SqlDocumentStore.ts"
 import * as SqlPartnershipStore from "./SqlPartnershipStore.ts"
+import { reasonOf } from "./internal/sql.ts"
 
 /**
  * Applies pending migrations when built; a failure is a `StoreError` with reason `connection`
@@ -26,7 +27,7 @@ export const migrate: Layer.Layer<never, DocumentStore.StoreError, Client.SqlCli
     Effect.mapError((error) =>
       new DocumentStore.StoreError({
         method: "migrate",
-        reason: error._tag === "SqlError" && error.reason._tag === "ConnectionError" ? "connection" : "unknown",
+        reason: error._tag === "SqlError" ? reasonOf(error) : "unknown",
         detail: `applying migrations: ${error.message}`,
         cause: error
       })

@@ -1,7 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import { SqliteClient } from "@localrights/store-sqlite"
-import { Effect } from "effect"
+import { ChangeLog, DocumentStore, PartnershipStore } from "@localrights/core"
+import { IcldMr2020 } from "@localrights/core/examples"
+import { SqliteClient, SqliteStore } from "@localrights/store-sqlite"
+import { Effect, Option } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
+import { DatabaseSync } from "node:sqlite"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -28,5 +31,30 @@ describe("SqliteClient settings", () => {
         Effect.provide(SqliteClient.layer({ filename: join(dir, "b.db"), disableWAL: true }))
       )
       assert.deepStrictEqual(defaults, [-32768, 5000, "delete"])
+    }).pipe(Effect.scoped))
+})
+
+describe("SqliteStore on a busy file", () => {
+  it.effect("a write lock held past busyTimeout is a StoreError with reason busy; nothing is written; later it succeeds", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "lr-sqlite-busy-"))
+      yield* Effect.addFinalizer(() => Effect.sync(() => rmSync(dir, { recursive: true, force: true })))
+      const filename = join(dir, "busy.db")
+      const p = IcldMr2020.lundFrancistown
+      yield* Effect.gen(function*() {
+        const store = yield* PartnershipStore.PartnershipStore
+        // another process (here: another connection) holds the write lock
+        const other = new DatabaseSync(filename)
+        other.exec("BEGIN IMMEDIATE")
+        const error = yield* Effect.flip(store.create(p, { ...ChangeLog.change("tester", "busy"), command: "Create" }))
+        assert.instanceOf(error, DocumentStore.StoreError)
+        assert.strictEqual((error as DocumentStore.StoreError).reason, "busy")
+        assert.include((error as DocumentStore.StoreError).detail, "database is locked")
+        other.exec("ROLLBACK")
+        other.close()
+        assert.isTrue(Option.isNone(yield* store.find(p.id)))
+        yield* store.create(p, { ...ChangeLog.change("tester", "not busy"), command: "Create" })
+        assert.strictEqual((yield* store.get(p.id)).version, 1)
+      }).pipe(Effect.provide(SqliteStore.layer({ filename, busyTimeout: 50 })))
     }).pipe(Effect.scoped))
 })

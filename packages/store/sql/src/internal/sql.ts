@@ -58,7 +58,8 @@ export const values = (dialect: Dialect, rows: number, columns: ReadonlyArray<"v
 export const list = (dialect: Dialect, count: number, offset = 0): string =>
   Array.from({ length: count }, (_, i) => dialect.placeholder(offset + i + 1)).join(", ")
 
-const reasonOf = (error: SqlError): typeof DocumentStore.StoreErrorReason.Type => {
+/** The port's reason for a driver error. */
+export const reasonOf = (error: SqlError): typeof DocumentStore.StoreErrorReason.Type => {
   switch (error.reason._tag) {
     case "UniqueViolation":
       return "unique-violation"
@@ -68,6 +69,11 @@ const reasonOf = (error: SqlError): typeof DocumentStore.StoreErrorReason.Type =
     case "AuthenticationError":
     case "AuthorizationError":
       return "connection"
+    case "LockTimeoutError":
+    case "DeadlockError":
+    case "SerializationError":
+    case "StatementTimeoutError":
+      return "busy"
     default:
       return "unknown"
   }
