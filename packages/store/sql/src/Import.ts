@@ -338,8 +338,10 @@ export const partnerships = <E, R>(
       const data = json as Record<string, unknown>
       let text: string
       if (Object.hasOwn(data, "version")) {
-        delete data["version"]
-        text = JSON.stringify(data)
+        // a copy without the field (a `delete` would leave V8's slow dictionary object, which
+        // JSON.stringify writes about three times slower)
+        const { version: _, ...rest } = data
+        text = JSON.stringify(rest)
       } else text = raw.text.trim()
       return { line: raw.line, id: value.id, status: value.status, json: text, index: indexRow(value)! } satisfies Valid
     }
