@@ -21,6 +21,9 @@
  *   390 MB for a million. For a large import in a process of its own,
  *   `node --max-semi-space-size=2 --max-old-space-size=64` bounds that (about 175 MB for a
  *   million; benchmark P8 measures all three).
+ * - A record longer than `maxRecordChars` (default 1 048 576 characters) is a bad record, reported
+ *   with its line and length; it is skipped as it is read, so a runaway line, or a file with no
+ *   line breaks at all, costs no memory.
  * - The record's own `version` field is ignored: the store's version is authoritative.
  *
  * @since 0.1.0
@@ -53,6 +56,12 @@ export interface Options {
   readonly onProgress?: ((progress: Progress) => void) | undefined
   /** How many bad records the report keeps in full (default 1000); all are counted. */
   readonly maxProblems?: number | undefined
+  /**
+   * The longest record accepted, in characters (default 1 048 576). A longer one is reported
+   * as a bad record with its line and length and is not held in memory while it is read, so a
+   * file with a runaway line (or no line breaks at all) cannot exhaust the process.
+   */
+  readonly maxRecordChars?: number | undefined
 }
 
 /**
@@ -180,6 +189,7 @@ export const partnerships = <E, R>(
     // at most 10 000: the ids of a batch are one IN list (SQLite allows 32766 parameters)
     const batchSize = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
     const maxProblems = options.maxProblems ?? 1000
+    const maxRecordChars = Math.max(2, Math.floor(options.maxRecordChars ?? 1_048_576))
     const abort = options.onInvalid === "abort"
     const counts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 }
     const problems: Array<Problem> = []
@@ -317,6 +327,13 @@ export const partnerships = <E, R>(
 
     const accept = (raw: RawRecord) => {
       counts.read++
+      if (raw.text === undefined) {
+        return reject(
+          raw.line,
+          `Record too long: ${raw.tooLong} characters or more, the limit is ${maxRecordChars} (option maxRecordChars)`,
+          `Posten är för lång: ${raw.tooLong} tecken eller fler, gränsen är ${maxRecordChars} (alternativet maxRecordChars)`
+        )
+      }
       let json: unknown
       try {
         json = JSON.parse(raw.text)
@@ -379,7 +396,7 @@ export const partnerships = <E, R>(
           const first = text.trimStart()
           if (first === "") return Effect.void
           const format = options.format === undefined || options.format === "auto" ? (first.startsWith("[") ? "json-array" : "jsonl") : options.format
-          scan = scanner(format)
+          scan = scanner(format, maxRecordChars)
         }
         const out: Array<RawRecord> = []
         if (scanProblem(scan.push(text, out))) stopped = true

@@ -275,6 +275,44 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           assert.include(unclosed.problems[0]!.reason, "not closed")
         }).pipe(Effect.provide(stores)))
 
+      it.effect("rejects a record longer than maxRecordChars by its line, in JSON Lines and in a JSON array", () =>
+        Effect.gen(function*() {
+          const prefix = unique("long")
+          const s = Generate.seeded(19)
+          const ps = Array.from({ length: 6 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          const texts = lines(ps)
+          const limit = Math.max(...texts.map((t) => t.length))
+          const long = lines([new Partnership.Partnership({ ...ps[0]!, id: `${prefix}long` as never, description: { sv: "x".repeat(5 * limit) } })])[0]!
+          const exact = texts.find((t) => t.length === limit)!
+          // CRLF line ends; the long record spans many chunks; the last line has no line break
+          const body = [texts[0], long, exact, texts[1], texts[2], long].join("\r\n")
+          const report = yield* Import.partnerships(chunks(body, 97), { change: importChange, maxRecordChars: limit })
+          assert.deepStrictEqual([report.read, report.created, report.rejected], [6, 4, 2])
+          assert.deepStrictEqual(report.problems.map((p) => p.line), [2, 6])
+          assert.include(report.problems[0]!.reason, `Record too long: ${long.length} characters or more, the limit is ${limit}`)
+          assert.include(report.problems[0]!.reasonSv, "för lång")
+          // one character over the limit is too long
+          const over = yield* Import.partnerships(Stream.make(exact), { change: importChange, maxRecordChars: limit - 1 })
+          assert.deepStrictEqual([over.read, over.rejected], [1, 1])
+          // a JSON array: the element's line, the others imported
+          const array = `[\n${[texts[3], long, texts[4]].join(",\n")}\n]`
+          const fromArray = yield* Import.partnerships(chunks(array, 61), { change: importChange, maxRecordChars: limit })
+          // (the longest record may be one of these two, imported above: then it is unchanged)
+          assert.deepStrictEqual([fromArray.read, fromArray.created + fromArray.unchanged, fromArray.rejected], [3, 2, 1])
+          assert.strictEqual(fromArray.problems[0]!.line, 3)
+          assert.deepStrictEqual(yield* SqlStores.check, [])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("a gigabyte with no line break is one record too long, not a crash", () =>
+        Effect.gen(function*() {
+          // 16 384 chunks of 64 Ki characters: more than a JavaScript string can hold
+          const chunk = "x".repeat(64 * 1024)
+          const input = Stream.range(1, 16_384).pipe(Stream.map(() => chunk))
+          const report = yield* Import.partnerships(input, { change: importChange, format: "jsonl" })
+          assert.deepStrictEqual([report.read, report.created, report.rejected], [1, 0, 1])
+          assert.include(report.problems[0]!.reason, `Record too long: ${16_384 * 64 * 1024} characters`)
+        }).pipe(Effect.provide(stores)), { timeout: 60_000 })
+
       it.effect("aborts at the first bad record with its line when asked", () =>
         Effect.gen(function*() {
           const store = yield* PartnershipStore.PartnershipStore
