@@ -8,6 +8,7 @@ import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
 import { SqliteStore } from "@localrights/store-sqlite"
 import * as Demo from "./demo/Demo.ts"
+import * as ImportCommand from "./ImportCommand.ts"
 
 const demo = Command.make("demo", {}, () => Demo.run.pipe(Effect.provide(SqliteStore.layerMemory))).pipe(
   Command.withDescription("Load the ICLD 2020 example and walk it through the library (Swedish and English)")
@@ -15,7 +16,7 @@ const demo = Command.make("demo", {}, () => Demo.run.pipe(Effect.provide(SqliteS
 
 const root = Command.make("localrights").pipe(
   Command.withDescription("Municipal human-rights partnership programmes"),
-  Command.withSubcommands([demo])
+  Command.withSubcommands([demo, ImportCommand.command])
 )
 
 Command.run(root, { version: "0.1.0" }).pipe(
