@@ -6,13 +6,14 @@
  *
  * **Details**
  *
- * The page, the total and the facets are two statements: one for the page (filters, cursor,
- * sort key and id, limit + 1 to know whether a next page exists) and one that materialises the
- * matches once and counts each facet from them (the total is the sum of the status facet: every
- * partnership has one status). Composite indexes (programme, status, id, country), (network,
- * status, id, country), (country, status, id), (status, id, country) and the sort-key indexes
- * let the page stop after `limit` rows and the facets count the matches from the index alone;
- * SDG goals and focus areas are read from their (id, goal) and (id, area) indexes. Sort
+ * Two statements answer a query (three on SQLite past 500 matches): one for the page (filters, cursor, sort key and id, limit + 1
+ * to know whether a next page exists; on SQLite the page comes back as one JSON array text) and
+ * one for the total and the facets, over the covering index entries of the matches: grouped by
+ * status and country with SDG goals counted from a bit mask and focus areas from count
+ * columns, or, on SQLite when there are at most 500 matches, the entries themselves counted
+ * here (cheaper than SQLite's GROUP BY for a few). The composite indexes (programme, status,
+ * id, …), (network, status, id, …), (country, status, id, …), (status, id, …) carry those
+ * facet columns, and the sort-key indexes let the page stop after `limit` rows. Sort
  * keys and search text are computed with `Catalogue.sortKey` and `Catalogue.searchText` when a
  * partnership is written, so the answer is exactly that of `Catalogue.run`: a word matches
  * when the folded search text contains it (`instr` / `strpos`, no `LIKE` wildcards), and the
@@ -21,7 +22,7 @@
  * @since 0.1.0
  */
 import { Catalogue, DocumentStore, EntityStore, Partnership, PartnershipStore } from "@localrights/core"
-import { Effect, Exit, Layer, Predicate, Schema } from "effect"
+import { Cause, Effect, Exit, Layer, Predicate, Schema } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
 import { focusColumns } from "./internal/partnershipIndex.ts"
@@ -87,7 +88,12 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
           data = row.own ? Object.assign(data, { version: row.version }) : { ...data, version: row.version }
         }
         const exit = decodePartnership(data)
-        if (Exit.isFailure(exit)) return Effect.fail(corrupt("stored partnership does not decode", exit.cause))
+        if (Exit.isFailure(exit)) {
+          const id = Predicate.isObject(data) && typeof (data as { id?: unknown }).id === "string" ? ` ${(data as { id: string }).id}` : ""
+          const issue = Cause.findErrorOption(exit.cause)
+          const why = issue._tag === "Some" ? `: ${String((issue.value as { message?: unknown }).message).replace(/\s*\n\s*/g, " ")}` : ""
+          return Effect.fail(corrupt(`stored partnership${id} does not decode${why}`, exit.cause))
+        }
         items.push(exit.value)
       }
       return Effect.succeed(items)
@@ -108,7 +114,7 @@ export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], n
       }
       const versions = String(row["versions"]).split(",")
       if (!Array.isArray(data) || data.length !== versions.length) {
-        return Effect.fail(corrupt("a partnership of the page is not a JSON object", undefined))
+        return Effect.fail(corrupt("the page's stored documents are not one JSON value each", undefined))
       }
       return Effect.succeed(data.map((d, k) => ({ data: d, version: Number(versions[k]), own: true })))
     }

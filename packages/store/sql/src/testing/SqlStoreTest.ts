@@ -145,6 +145,39 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         assert.isAtLeast(many, 2)
       }).pipe(Effect.provide(stores)))
 
+    it.effect("a stored partnership that no longer decodes makes search fail with corrupt-data, naming it", () =>
+      Effect.gen(function*() {
+        const sql = yield* Client.SqlClient
+        const store = yield* PartnershipStore.PartnershipStore
+        const prefix = unique("corrupt")
+        const ps = Array.from({ length: 3 }, (_, i) => Generate.partnership(Generate.seeded(23 + i), `${prefix}${i}`, prefix))
+        for (const p of ps) yield* store.create(new Partnership.Partnership({ ...p, programme: `${prefix}prog` as Ids.ProgrammeId }), change)
+        const query = { programme: `${prefix}prog` as Ids.ProgrammeId }
+        assert.strictEqual((yield* store.search(query)).total, 3)
+        const set = (data: string) =>
+          sql.unsafe(
+            sql.onDialectOrElse({
+              orElse: () => "UPDATE documents SET data = ? WHERE kind = 'partnership' AND id = ?",
+              pg: () => "UPDATE documents SET data = $1::jsonb WHERE kind = 'partnership' AND id = $2"
+            }),
+            [data, ps[1]!.id]
+          )
+        // valid JSON, not a partnership
+        yield* set(JSON.stringify({ id: ps[1]!.id, status: 42 }))
+        const error = yield* Effect.flip(store.search(query))
+        assert.strictEqual(error._tag, "StoreError")
+        assert.strictEqual(error.reason, "corrupt-data")
+        assert.strictEqual(error.method, "PartnershipStore.search")
+        assert.include(error.detail, `stored partnership ${ps[1]!.id} does not decode`)
+        assert.include(error.detail, `Missing key at ["programme"]`)
+        // not JSON at all (only SQLite can hold that: PostgreSQL's jsonb refuses it)
+        if (sql.onDialectOrElse({ orElse: () => true, pg: () => false })) {
+          yield* set("{ not json")
+          const notJson = yield* Effect.flip(store.search(query))
+          assert.strictEqual(notJson.reason, "corrupt-data")
+        }
+      }).pipe(Effect.provide(stores)))
+
     it.effect("answers search from the SQL index, not by reading every partnership", () =>
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
