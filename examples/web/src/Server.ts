@@ -36,8 +36,18 @@ export const SecurityHeaders = HttpRouter.middleware(
   { global: true }
 )
 
+/**
+ * `/favicon.ico`, which browsers ask for on their own: "no icon" (204) rather than a 404 that
+ * every page would log as a failed resource.
+ */
+const NoFavicon = HttpRouter.add(
+  "GET",
+  "/favicon.ico",
+  HttpServerResponse.empty({ status: 204, headers: { "cache-control": "public, max-age=86400" } })
+)
+
 /** Every route: API, OpenAPI document, docs page, HTML pages, with the security headers. */
-export const Routes = Layer.mergeAll(ApiRoutes, DocsRoute, PageRoutes, SecurityHeaders)
+export const Routes = Layer.mergeAll(ApiRoutes, DocsRoute, PageRoutes, NoFavicon, SecurityHeaders)
 
 /** What the server needs to know. */
 export interface Options {

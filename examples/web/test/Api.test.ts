@@ -145,6 +145,9 @@ for (const [storeName, store] of stores) {
         const missing = yield* get("/en/partnerships/%3Cscript%3E")
         assert.strictEqual(missing.status, 404)
         assert.match(missing.html, /&lt;script&gt;/)
+        // what browsers ask for on their own: no icon, and no 404 for the console
+        const icon = yield* get("/favicon.ico")
+        assert.deepStrictEqual([icon.status, icon.html], [204, ""])
       }))
   })
 
