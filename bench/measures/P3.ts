@@ -15,8 +15,8 @@
  * rows in this process); the headline p95 is over the three passes after it, the steady state
  * of a running catalogue.
  */
-import { ChangeLog, PartnershipStore } from "@localrights/core"
-import type { Catalogue, Ids, Partnership } from "@localrights/core"
+import { ChangeLog, Partnership } from "@localrights/core"
+import type { Catalogue, Ids } from "@localrights/core"
 import { Effect, Redacted, Stream } from "effect"
 import * as Client from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -98,7 +98,7 @@ export const load = Effect.gen(function*() {
 // steady state of a running catalogue, whose popular pages and indexes are in the page cache.
 const passes = 3
 const measureQueries = Effect.gen(function*() {
-  const store = yield* PartnershipStore.PartnershipStore
+  const store = yield* Partnership.Store
   const queries: Array<Catalogue.Query> = Array.from({ length: 400 }, (_, i) => ({
     programme: `prog${(i * 7919) % 1000}` as Ids.ProgrammeId,
     status: [statuses[i % statuses.length]!],

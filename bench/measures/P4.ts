@@ -4,7 +4,7 @@
  * with the same rules (id patterns, code lists, SDG target belongs to goal, unique tags, no
  * unknown fields). Goal: ratio >= 1.0.
  */
-import { Partnership, Sdg, Validation, Country } from "@localrights/core"
+import { Country, Partnership, Sdg, Validation } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { Exit, Schema } from "effect"
 import { z } from "zod"

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Partnership, PartnershipStore } from "@localrights/core"
+import { Partnership } from "@localrights/core"
 import { Generate } from "@localrights/store-sql/testing"
 import { SqliteStore } from "@localrights/store-sqlite"
 import { Effect, Schema } from "effect"
@@ -36,7 +36,7 @@ describe("localrights import", () => {
       assert.include(first.out, "rad 101: Inte giltig JSON")
       assert.include(first.out, "line 101: Not valid JSON")
       const stored = yield* Effect.gen(function*() {
-        return yield* (yield* PartnershipStore.PartnershipStore).list()
+        return yield* (yield* Partnership.Store).list()
       }).pipe(Effect.provide(SqliteStore.layer({ filename: db })))
       assert.deepStrictEqual(stored, records.map((p) => new Partnership.Partnership({ ...p, version: 1 })))
       const again = cli("import", file, "--db", db)

@@ -3,16 +3,7 @@
  * decoded input in, core call, public output out. A `StoreError` is not the caller's fault:
  * it becomes a 500 and is logged.
  */
-import {
-  ChangeLog,
-  type NetworkStore,
-  type OrganisationStore,
-  PartnershipStore,
-  type ProgrammeStore,
-  Sdg,
-  Validation,
-  Workflow
-} from "@localrights/core"
+import { ChangeLog, Network, Organisation, Partnership, Partnerships, Programme, Sdg, Validation } from "@localrights/core"
 import { Context, Effect, Layer, Option } from "effect"
 import type * as Types from "effect/Types"
 import { HttpRouter, HttpServerRequest } from "effect/http"
@@ -98,13 +89,13 @@ export const PartnershipsLive = HttpApiBuilder.group(
   Api,
   "partnerships",
   Effect.fn(function*(handlers) {
-    const partnerships = yield* PartnershipStore.PartnershipStore
-    // what `Workflow.execute` reads besides partnerships, resolved once when the routes are built
+    const partnerships = yield* Partnership.Store
+    // what `Partnerships.execute` reads besides partnerships, resolved once when the routes are built
     const stores = yield* Effect.context<
-      | PartnershipStore.PartnershipStore
-      | ProgrammeStore.ProgrammeStore
-      | OrganisationStore.OrganisationStore
-      | NetworkStore.NetworkStore
+      | Partnership.Store
+      | Programme.Store
+      | Organisation.Store
+      | Network.Store
     >()
     return handlers
       .handle("search", ({ query }) =>
@@ -124,7 +115,7 @@ export const PartnershipsLive = HttpApiBuilder.group(
           Effect.catchTag("StoreError", Effect.die)
         ))
       .handle("command", ({ params, payload }) =>
-        Workflow.execute(params.id, payload.command, ChangeLog.change(payload.actor, payload.reason), {
+        Partnerships.execute(params.id, payload.command, ChangeLog.change(payload.actor, payload.reason), {
           expectedVersion: payload.expectedVersion
         }).pipe(Effect.provide(stores), Effect.catchTag("StoreError", Effect.die)))
   })
@@ -142,7 +133,7 @@ export const SdgLive = HttpApiBuilder.group(
 
 /**
  * The API routes (with `/openapi.json`) and the `/docs` page. Needs the stores
- * (`Workflow.execute` reads programmes, organisations and networks too) and {@link WriteAccess}.
+ * (`Partnerships.execute` reads programmes, organisations and networks too) and {@link WriteAccess}.
  */
 export const ApiRoutes = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
   Layer.provide([PartnershipsLive, SdgLive]),

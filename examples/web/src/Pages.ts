@@ -5,16 +5,7 @@
  * `?lang=sv|en` (default Swedish). The catalogue takes the same filters as
  * `GET /api/partnerships`, decoded by the same schema.
  */
-import {
-  type LocalizedText,
-  NetworkStore,
-  OrganisationStore,
-  PartnershipStore,
-  ProgrammeStore,
-  type Renderer,
-  Validation,
-  View
-} from "@localrights/core"
+import { type LocalizedText, Network, Organisation, Partnership, Programme, type Renderer, Validation, View } from "@localrights/core"
 import { HtmlRenderer } from "@localrights/render-html"
 import { Effect, Layer, Option, Schema } from "effect"
 import { HttpRouter, type HttpServerRequest, HttpServerResponse } from "effect/http"
@@ -64,9 +55,9 @@ const links = (params: URLSearchParams) => (link: HtmlRenderer.Link, lang: Lang)
 /** Who the views look up: organisations (public fields only), programmes, networks. */
 const directory = Effect.gen(function*() {
   const [organisations, programmes, networks] = yield* Effect.all([
-    (yield* OrganisationStore.OrganisationStore).list(),
-    (yield* ProgrammeStore.ProgrammeStore).list(),
-    (yield* NetworkStore.NetworkStore).list()
+    (yield* Organisation.Store).list(),
+    (yield* Programme.Store).list(),
+    (yield* Network.Store).list()
   ])
   return View.directory({ organisations, programmes, networks })
 })
@@ -108,7 +99,7 @@ const catalogue = (prefix: Lang | undefined) => (request: HttpServerRequest.Http
     }
     const { lang: langParam, ...query } = decoded.success
     const lang = pageLang(prefix, langParam === undefined ? {} : { lang: langParam })
-    const page = yield* (yield* PartnershipStore.PartnershipStore).search(query)
+    const page = yield* (yield* Partnership.Store).search(query)
     const view = View.catalogue(page, query, yield* directory)
     return document(yield* HtmlRenderer.make({ href: links(params) }).render(view, lang))
   }).pipe(Effect.orDie)
@@ -118,7 +109,7 @@ const card = (prefix: Lang | undefined) => (request: HttpServerRequest.HttpServe
     const params = searchParams(request)
     const lang = pageLang(prefix, params.get("lang") === "en" ? { lang: "en" } : {})
     const id = (yield* HttpRouter.RouteContext).params.id ?? ""
-    const found = yield* (yield* PartnershipStore.PartnershipStore).find(id)
+    const found = yield* (yield* Partnership.Store).find(id)
     if (Option.isNone(found)) {
       return messagePage(lang, 404, lang === "sv" ? "Partnerskapet finns inte" : "No such partnership", [id])
     }

@@ -3,7 +3,7 @@
  * core's in-memory store for tests. Either is seeded with the ICLD 2020 cohort from core's
  * example data when it is empty.
  */
-import { ChangeLog, type DocumentStore, OrganisationStore, Stores, Workflow } from "@localrights/core"
+import { ChangeLog, type DocumentStore, Organisation, Partnerships, Stores } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { SqliteStore } from "@localrights/store-sqlite"
 import { Effect, Layer } from "effect"
@@ -13,13 +13,13 @@ import { dirname } from "node:path"
 /**
  * Stores the ICLD 2020 cohort when the store holds no organisation yet: the organisations,
  * programme, network and the five admitted partnerships (`IcldMr2020.load`), and Lund ↔
- * Francistown registered as interest (`Workflow.register`), ready to walk through the lifecycle.
+ * Francistown registered as interest (`Partnerships.register`), ready to walk through the lifecycle.
  */
 export const seedIfEmpty = Effect.gen(function*() {
-  const existing = yield* (yield* OrganisationStore.OrganisationStore).list({ limit: 1 })
+  const existing = yield* (yield* Organisation.Store).list({ limit: 1 })
   if (existing.length > 0) return false
   yield* IcldMr2020.load
-  yield* Workflow.register(
+  yield* Partnerships.register(
     IcldMr2020.lundFrancistown,
     ChangeLog.change("seed", "Interest registered: ICLD project card for Lund and Francistown")
   )

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Agreement, AgreementStore, type CalendarDate, Money, Stores, Validation } from "@localrights/core"
+import { Agreement, type CalendarDate, Money, Stores, Validation } from "@localrights/core"
 import { GovernmentAgreement2014 } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -75,7 +75,7 @@ describe("Agreement", () => {
   it.effect("is stored and read back", () =>
     Effect.gen(function*() {
       yield* GovernmentAgreement2014.load
-      const stored = yield* (yield* AgreementStore.AgreementStore).get(a.id)
+      const stored = yield* (yield* Agreement.Store).get(a.id)
       assert.deepStrictEqual(stored, { ...a, version: 1 })
     }).pipe(Effect.provide(Stores.layerMemory)))
 })

@@ -1,18 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Assessment,
-  Assessments,
-  CalendarDate,
-  ChangeLog,
-  CriteriaFramework,
-  CriteriaFrameworkStore,
-  Frameworks,
-  type Ids,
-  Programme,
-  ProgrammeStore,
-  Stores,
-  Workflow
-} from "@localrights/core"
+import { Assessment, Assessments, CalendarDate, ChangeLog, CriteriaFramework, CriteriaFrameworkStore, Frameworks, type Ids, Partnerships, Programme, Stores } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { Effect, Result, Schema } from "effect"
 import * as Arbitrary from "effect/Arbitrary"
@@ -300,8 +287,8 @@ describe("Assessments: lifecycle, versions and network", () => {
   const decidedBy = { decidedBy: actor("icld"), date: date("2020-12-01") }
   const start = Effect.gen(function*() {
     yield* IcldMr2020.load
-    yield* Workflow.register(IcldMr2020.lundFrancistown, change)
-    yield* Workflow.execute(lund, { _tag: "Apply" }, change)
+    yield* Partnerships.register(IcldMr2020.lundFrancistown, change)
+    yield* Partnerships.execute(lund, { _tag: "Apply" }, change)
   })
 
   it.effect("admission needs a passing application assessment; a refusal names the failing principles", () =>
@@ -313,7 +300,7 @@ describe("Assessments: lifecycle, versions and network", () => {
       assert.strictEqual(first.consolidated.evaluation.verdict, "revise")
       assert.strictEqual(first.partnership.decisions.at(-1)?.outcome, "refused")
 
-      const refused = yield* Workflow.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change).pipe(Effect.flip)
+      const refused = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change).pipe(Effect.flip)
       assert.strictEqual(refused._tag, "TransitionRefused")
       if (refused._tag === "TransitionRefused") {
         assert.deepStrictEqual(refused.unmet.map((u) => u.guard), ["application-assessment"])
@@ -327,7 +314,7 @@ describe("Assessments: lifecycle, versions and network", () => {
       const second = yield* Assessments.recordDecision(lund, "application", { ...decidedBy, date: date("2020-12-07") }, change)
       assert.strictEqual(second.consolidated.evaluation.verdict, "pass")
       assert.deepStrictEqual<unknown>(second.consolidated.assessments, ["a-2", "b-2"])
-      const admitted = yield* Workflow.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change)
+      const admitted = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change)
       assert.strictEqual(admitted.status, "admitted")
     }).pipe(Effect.provide(Stores.layerMemory)))
 
@@ -336,25 +323,25 @@ describe("Assessments: lifecycle, versions and network", () => {
       yield* start
       yield* Assessments.record(make(Frameworks.panel, [3, 3, 3, 3, 3]), change)
       yield* Assessments.recordDecision(lund, "application", decidedBy, change)
-      yield* Workflow.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change)
-      yield* Workflow.execute(lund, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, change)
+      yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, change)
+      yield* Partnerships.execute(lund, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, change)
       const approve = (gate: "preparation-budget" | "full-budget") => ({
         _tag: "RecordDecision" as const,
         decision: { gate, outcome: "approved" as const, ...decidedBy }
       })
-      yield* Workflow.execute(lund, approve("preparation-budget"), change)
-      yield* Workflow.execute(lund, { _tag: "StartPreparation" }, change)
-      yield* Workflow.execute(lund, approve("full-budget"), change)
+      yield* Partnerships.execute(lund, approve("preparation-budget"), change)
+      yield* Partnerships.execute(lund, { _tag: "StartPreparation" }, change)
+      yield* Partnerships.execute(lund, approve("full-budget"), change)
       yield* Assessments.record(make(Frameworks.panel, [3, 3, 0, 3, 1], { stage: "project-plan", id: "plan-a" }), change)
       const decided = yield* Assessments.recordDecision(lund, "project-plan", decidedBy, change)
       assert.strictEqual(decided.consolidated.evaluation.verdict, "fail")
-      const refused = yield* Workflow.execute(lund, { _tag: "StartImplementation" }, change).pipe(Effect.flip)
+      const refused = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, change).pipe(Effect.flip)
       if (refused._tag !== "TransitionRefused") return assert.fail(refused.message)
       assert.deepStrictEqual(refused.unmet.map((u) => u.guard), ["project-plan-assessment"])
       assert.include(refused.explain("en"), "Fail under The PANEL principles (panel@1): Non-discrimination and equality (0, minimum 2), Legality (1, minimum 2).")
       yield* Assessments.record(make(Frameworks.panel, [3, 3, 2, 3, 2], { stage: "project-plan", id: "plan-b", date: "2021-01-10" }), change)
       yield* Assessments.recordDecision(lund, "project-plan", decidedBy, change)
-      const started = yield* Workflow.execute(lund, { _tag: "StartImplementation" }, change)
+      const started = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, change)
       assert.strictEqual(started.status, "implementation")
     }).pipe(Effect.provide(Stores.layerMemory)))
 
@@ -380,7 +367,7 @@ describe("Assessments: lifecycle, versions and network", () => {
   it.effect("an assessment keeps its framework version: a new version never changes an old verdict", () =>
     Effect.gen(function*() {
       yield* start
-      const programmes = yield* ProgrammeStore.ProgrammeStore
+      const programmes = yield* Programme.Store
       const programme = yield* programmes.get(IcldMr2020.programme.id)
       yield* programmes.update(
         new Programme.Programme({ ...programme, criteriaFrameworks: [...programme.criteriaFrameworks, "lund-mr" as Ids.CriteriaFrameworkId] }),

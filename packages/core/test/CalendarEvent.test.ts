@@ -1,18 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  type CalendarDate,
-  CalendarEvent,
-  CalendarEventStore,
-  ChangeLog,
-  type Ids,
-  Partnership,
-  PartnershipStore,
-  type Participant,
-  ResultsConference,
-  Schedule,
-  Stores,
-  Validation
-} from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Ids, type Participant, Partnership, ResultsConference, Stores, Validation } from "@localrights/core"
 import { IcldMr2020, Mr2020Conferences } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -31,7 +18,7 @@ const base = (capacity?: number): CalendarEvent.CalendarEvent => {
     title: { sv: "Nätverksträff", en: "Network meeting" },
     organiser: "icld" as Ids.OrganisationId,
     city: { sv: "Visby", en: "Visby" },
-    schedule: Schedule.timed("2023-04-18T09:00", "2023-04-18T16:00"),
+    schedule: EventTime.timed("2023-04-18T09:00", "2023-04-18T16:00"),
     registrationDeadline: "2023-04-01" as CalendarDate.CalendarDate,
     ...(capacity !== undefined ? { capacity } : {})
   })
@@ -46,13 +33,13 @@ const emails = (list: ReadonlyArray<Participant.Participant>) => list.map((p) =>
 describe("CalendarEvent", () => {
   it("refuses an end before the start, naming schedule.end", () => {
     const e = base(10)
-    const exit = decode({ ...e, schedule: Schedule.timed("2023-04-18T16:00", "2023-04-18T09:00") })
+    const exit = decode({ ...e, schedule: EventTime.timed("2023-04-18T16:00", "2023-04-18T09:00") })
     assert.deepStrictEqual(problemPaths(exit), ["schedule.end"])
   })
 
   it("compares start and end across time zones", () => {
     // 10:00 in Stockholm is 09:00 in London (both on summer time in April)
-    const at = (end: string) => ({ ...Schedule.timed("2023-04-18T10:00", end), endTimeZone: "Europe/London" })
+    const at = (end: string) => ({ ...EventTime.timed("2023-04-18T10:00", end), endTimeZone: "Europe/London" })
     assert.isTrue(Exit.isSuccess(decode({ ...base(), schedule: at("2023-04-18T09:30") })))
     assert.deepStrictEqual(problemPaths(decode({ ...base(), schedule: at("2023-04-18T08:30") })), ["schedule.end"])
   })
@@ -207,7 +194,7 @@ describe("CalendarEvent", () => {
       assert.isTrue(Exit.isSuccess(decode(c)), c.id)
       assert.strictEqual(c.status, "cancelled")
       assert.strictEqual(c.schedule._tag, "Approximate")
-      assert.strictEqual(Schedule.describe(c.schedule, "en"), "March–April 2020 (exact date unknown)")
+      assert.strictEqual(EventTime.describe(c.schedule, "en"), "March–April 2020 (exact date unknown)")
     }
     const goteborg = Mr2020Conferences.conferences.find((c) => c.id === "mr-2020-goteborg")!
     assert.strictEqual(goteborg.programmeItems.length, 5)
@@ -218,7 +205,7 @@ describe("CalendarEvent", () => {
     Effect.gen(function*() {
       yield* IcldMr2020.load
       yield* Mr2020Conferences.load
-      const store = yield* CalendarEventStore.CalendarEventStore
+      const store = yield* CalendarEvent.Store
       const all = yield* store.list()
       assert.strictEqual(all.length, 4)
       const goteborg = yield* store.get("mr-2020-goteborg")
@@ -230,7 +217,7 @@ describe("CalendarEvent", () => {
   it.effect("a held results conference concludes the partnerships presented there", () =>
     Effect.gen(function*() {
       yield* IcldMr2020.load
-      const partnerships = yield* PartnershipStore.PartnershipStore
+      const partnerships = yield* Partnership.Store
       const lastYear = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, status: "implementation", implementationYear: 3 })
       const firstYear = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, id: "lund-2" as Ids.PartnershipId, status: "implementation", implementationYear: 1 })
       for (const p of [lastYear, firstYear]) yield* partnerships.create(p, { ...ChangeLog.change("t", "t"), command: "Seed" })
@@ -239,10 +226,10 @@ describe("CalendarEvent", () => {
         kind: "results-conference",
         title: { sv: "MR-resultatkonferens", en: "Human-rights results conference" },
         organiser: "icld" as Ids.OrganisationId,
-        schedule: Schedule.approximate("2024-11", "2024-11"),
+        schedule: EventTime.approximate("2024-11", "2024-11"),
         links: { partnerships: [lastYear.id, firstYear.id] }
       })
-      const events = yield* CalendarEventStore.CalendarEventStore
+      const events = yield* CalendarEvent.Store
       yield* events.create(conference, { ...ChangeLog.change("t", "t"), command: "Seed" })
       const notHeld = yield* ResultsConference.concludePresented(conference.id, ChangeLog.change("t", "results")).pipe(Effect.flip)
       assert.strictEqual(notHeld._tag, "EventRefused")

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { CalendarEvent, ICalendar, type Ids, type Participant, Schedule } from "@localrights/core"
+import { CalendarEvent, EventTime, ICalendar, type Ids, type Participant } from "@localrights/core"
 import { Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -7,7 +7,7 @@ import ICAL from "ical.js"
 
 const stamp = Date.parse("2026-11-23T12:00:00Z")
 
-const timed = (title: string, schedule: Schedule.Timed, id = "natverkstraff-1"): CalendarEvent.CalendarEvent =>
+const timed = (title: string, schedule: EventTime.Timed, id = "natverkstraff-1"): CalendarEvent.CalendarEvent =>
   Result.getOrThrow(CalendarEvent.openRegistration(CalendarEvent.make({
     id: id as Ids.CalendarEventId,
     kind: "network-meeting",
@@ -48,9 +48,9 @@ describe("ICalendar", () => {
   })
 
   it("writes Stockholm times with TZID and a VTIMEZONE that gives the right instants, other zones in UTC", () => {
-    const summer = timed("Sommarmöte", Schedule.timed("2023-06-12T09:00", "2023-06-12T16:30"))
-    const winter = timed("Vintermöte", Schedule.timed("2023-01-12T09:00", "2023-01-12T16:30"), "vintermote")
-    const trip = timed("Utbytesresa", { ...Schedule.timed("2023-05-02T07:00", "2023-05-02T20:00"), endTimeZone: "Africa/Gaborone" }, "resa")
+    const summer = timed("Sommarmöte", EventTime.timed("2023-06-12T09:00", "2023-06-12T16:30"))
+    const winter = timed("Vintermöte", EventTime.timed("2023-01-12T09:00", "2023-01-12T16:30"), "vintermote")
+    const trip = timed("Utbytesresa", { ...EventTime.timed("2023-05-02T07:00", "2023-05-02T20:00"), endTimeZone: "Africa/Gaborone" }, "resa")
     const ics = ICalendar.make([summer, winter, trip], { lang: "en", stamp })
     assert.include(ics, "DTSTART;TZID=Europe/Stockholm:20230612T090000\r\n")
     assert.include(ics, "LOCATION:Stadshallen\\, sal 1\\; plan 2\\, Lund\r\n")
@@ -69,7 +69,7 @@ describe("ICalendar", () => {
 
   it("folds at 75 octets with CRLF and never splits a character", () => {
     const long = "Rättighetsbaserat arbetssätt, ”För varje människa”; mänskliga rättigheter i styrning och ledning — ".repeat(4)
-    const ics = ICalendar.make([timed(long, Schedule.timed("2023-06-12T09:00", "2023-06-12T16:30"))], { lang: "sv", stamp })
+    const ics = ICalendar.make([timed(long, EventTime.timed("2023-06-12T09:00", "2023-06-12T16:30"))], { lang: "sv", stamp })
     assert.isTrue(ics.endsWith("\r\n"))
     assert.notMatch(ics, /[^\r]\n/)
     for (const line of ics.split("\r\n")) assert.isAtMost(new TextEncoder().encode(line).length, 75, line)
@@ -80,14 +80,14 @@ describe("ICalendar", () => {
 
   it("never exports a registrant", () => {
     const person: Participant.Participant = { name: "Registrerad Person", email: "reg@example.org", signedUp: "2023-01-01" as never }
-    const e = Result.getOrThrow(CalendarEvent.register(timed("Möte", Schedule.timed("2023-06-12T09:00", "2023-06-12T16:30")), person)).event
+    const e = Result.getOrThrow(CalendarEvent.register(timed("Möte", EventTime.timed("2023-06-12T09:00", "2023-06-12T16:30")), person)).event
     const ics = ICalendar.make([e], { lang: "sv", stamp })
     assert.notInclude(ics, "Registrerad")
     assert.notInclude(ics, "example.org")
   })
 
   it.prop("any title survives escaping, folding and parsing", [Schema.String.check(Schema.isNonEmpty())], ([title]) => {
-    const ics = ICalendar.make([timed(title, Schedule.timed("2023-06-12T09:00", "2023-06-12T16:30"))], { lang: "sv", stamp })
+    const ics = ICalendar.make([timed(title, EventTime.timed("2023-06-12T09:00", "2023-06-12T16:30"))], { lang: "sv", stamp })
     for (const line of ics.split("\r\n")) assert.isAtMost(new TextEncoder().encode(line).length, 75)
     const expected = title.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").replace(/\r\n|\r/g, "\n")
     const v = parse(ics).getFirstSubcomponent("vevent")!

@@ -1,21 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  type CalendarDate,
-  CalendarEvent,
-  CalendarEventStore,
-  ChangeLog,
-  DocumentStore,
-  type Ids,
-  InterestForm,
-  Organisation,
-  OrganisationStore,
-  type Participant,
-  PersonalData,
-  Schedule,
-  Stores,
-  TrainingProgramme,
-  TrainingProgrammeStore
-} from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, DocumentStore, EventTime, type Ids, Interest, Organisation, type Participant, PersonalData, Stores, TrainingProgramme } from "@localrights/core"
 import { IcldMr2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Result, Schema, SchemaTransformation } from "effect"
 
@@ -31,7 +15,7 @@ const setup = Effect.gen(function*() {
   yield* IcldMr2020.load
   yield* Mr2020Conferences.load
   yield* StrategistProgramme2023.load
-  const orgs = yield* OrganisationStore.OrganisationStore
+  const orgs = yield* Organisation.Store
   const lund = yield* orgs.get("lund")
   yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [{ name: alex.name, email: "Alex.Andersson@lund.example" }] }), seed)
   let meeting = Result.getOrThrow(CalendarEvent.openRegistration(CalendarEvent.make({
@@ -40,14 +24,14 @@ const setup = Effect.gen(function*() {
     title: { sv: "Nätverksträff", en: "Network meeting" },
     organiser: "icld" as Ids.OrganisationId,
     capacity: 1,
-    schedule: Schedule.timed("2021-03-10T09:00", "2021-03-10T15:00")
+    schedule: EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00")
   })))
   for (const p of [alex, robin]) meeting = Result.getOrThrow(CalendarEvent.register(meeting, p)).event
-  yield* (yield* CalendarEventStore.CalendarEventStore).create(meeting, seed)
-  const trainings = yield* TrainingProgrammeStore.TrainingProgrammeStore
+  yield* (yield* CalendarEvent.Store).create(meeting, seed)
+  const trainings = yield* TrainingProgramme.Store
   const programme = yield* trainings.get(StrategistProgramme2023.programme.id)
   yield* trainings.update(Result.getOrThrow(TrainingProgramme.enrol(programme, alex)), seed)
-  yield* InterestForm.submit({
+  yield* Interest.submit({
     programme: IcldMr2020.programme.id,
     applicant: { id: "exempelby", kind: "municipality", name: { sv: "Exempelby kommun" } },
     contact: { name: alex.name, email: alex.email },
@@ -100,19 +84,19 @@ describe("PersonalData", () => {
       const all = yield* everything
       assert.notInclude(all, "alex")
       assert.notInclude(all, "andersson")
-      const meeting = yield* (yield* CalendarEventStore.CalendarEventStore).get("natverkstraff-2021")
+      const meeting = yield* (yield* CalendarEvent.Store).get("natverkstraff-2021")
       assert.deepStrictEqual(meeting.seats.map((p) => p.name), [robin.name])
-      const history = yield* (yield* OrganisationStore.OrganisationStore).history("lund")
+      const history = yield* (yield* Organisation.Store).history("lund")
       assert.strictEqual(history.at(-1)?.reason, "erasure: personal data removed (ärende 2026-17)")
       // the rest of the data stays
-      assert.strictEqual((yield* (yield* OrganisationStore.OrganisationStore).get("lund")).name.sv, "Lunds kommun")
+      assert.strictEqual((yield* (yield* Organisation.Store).get("lund")).name.sv, "Lunds kommun")
     }).pipe(Effect.provide(Stores.layerMemory)))
 
   it.effect("erases a speaker's name from a programme but keeps the organisation", () =>
     Effect.gen(function*() {
       yield* setup
       yield* PersonalData.erase({ name: "Ulrika Dagård" }, { actor: "dpo", reference: "2026-18" })
-      const goteborg = yield* (yield* CalendarEventStore.CalendarEventStore).get("mr-2020-goteborg")
+      const goteborg = yield* (yield* CalendarEvent.Store).get("mr-2020-goteborg")
       const speakers = goteborg.programmeItems.flatMap((i) => i.speakers)
       assert.isFalse(speakers.some((s) => s.name === "Ulrika Dagård"))
       assert.isTrue(speakers.some((s) => s.organisation.sv === "Lunds kommun"))

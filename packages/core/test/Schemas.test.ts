@@ -1,17 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  ChangeLog,
-  Country,
-  Lifecycle,
-  LocalizedText,
-  Money,
-  Network,
-  Organisation,
-  Partnership,
-  Programme,
-  Sdg,
-  Validation
-} from "@localrights/core"
+import { ChangeLog, Country, Lifecycle, LocalizedText, Money, Network, Organisation, Partnership, Programme, Sdg, Validation } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { Exit, Schema } from "effect"
 import * as Arbitrary from "effect/Arbitrary"

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type CalendarDate, type Participant, Stores, TrainingProgramme, TrainingProgrammeStore, Validation } from "@localrights/core"
+import { type CalendarDate, type Participant, Stores, TrainingProgramme, Validation } from "@localrights/core"
 import { StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { problemPaths as paths } from "./problemPaths.ts"
@@ -83,7 +83,7 @@ describe("TrainingProgramme", () => {
   it.effect("is stored with the conference it ends at", () =>
     Effect.gen(function*() {
       yield* StrategistProgramme2023.load
-      const stored = yield* (yield* TrainingProgrammeStore.TrainingProgrammeStore).get(programme.id)
+      const stored = yield* (yield* TrainingProgramme.Store).get(programme.id)
       assert.deepStrictEqual(stored, { ...programme, version: 1 })
     }).pipe(Effect.provide(Stores.layerMemory)))
 })

@@ -1,17 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Assessment,
-  Budget,
-  Catalogue,
-  Disbursement,
-  Frameworks,
-  Organisation,
-  Partnership,
-  type Ids,
-  Money,
-  type Sdg,
-  View
-} from "@localrights/core"
+import { Assessment, Budget, Catalogue, Disbursement, Frameworks, type Ids, Money, Organisation, Partnership, type Sdg, View } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import * as fc from "fast-check"
 

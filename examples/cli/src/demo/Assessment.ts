@@ -11,21 +11,7 @@
  * of a hand-made decision on the application gate.
  */
 import { Effect, Option } from "effect"
-import {
-  Assessment,
-  Assessments,
-  AssessmentStore,
-  type CalendarDate,
-  ChangeLog,
-  CriteriaFramework,
-  Frameworks,
-  type Ids,
-  LocalizedText,
-  PartnershipStore,
-  RightsSdgMap,
-  Sdg,
-  Workflow
-} from "@localrights/core"
+import { Assessment, Assessments, type CalendarDate, ChangeLog, CriteriaFramework, Frameworks, type Ids, LocalizedText, Partnership, Partnerships, RightsSdgMap, Sdg } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { both, heading, line } from "./Print.ts"
 
@@ -138,7 +124,7 @@ export const assessLund = Effect.gen(function*() {
   yield* record(firstRound, "1", "2020-11-16")
   const refused = yield* decide("2020-11-20")
   if (refused.status === "applied") {
-    const admit = yield* Workflow.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit")).pipe(Effect.flip)
+    const admit = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit")).pipe(Effect.flip)
     if (admit._tag === "TransitionRefused") {
       yield* line("Admission refused:")
       yield* line(`[sv] ${admit.explain("sv")}`)
@@ -153,12 +139,12 @@ export const assessLund = Effect.gen(function*() {
 })
 
 export const section = Effect.gen(function*() {
-  const partnerships = yield* PartnershipStore.PartnershipStore
+  const partnerships = yield* Partnership.Store
   if (Option.isNone(yield* partnerships.find(lund))) {
-    yield* Workflow.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
-    yield* Workflow.execute(lund, { _tag: "Apply" }, icld("Application submitted"))
+    yield* Partnerships.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
+    yield* Partnerships.execute(lund, { _tag: "Apply" }, icld("Application submitted"))
   }
-  const earlier = yield* (yield* AssessmentStore.AssessmentStore).forSubject(lund, "application")
+  const earlier = yield* (yield* Assessment.Store).forSubject(lund, "application")
   // the lifecycle walk assesses Lund first; run on its own, this section does it here
   if (earlier.length === 0) yield* assessLund
 

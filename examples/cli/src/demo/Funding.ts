@@ -8,20 +8,7 @@
  * date and exchange rate below is illustrative, made up for the demo.
  */
 import { Effect } from "effect"
-import {
-  Budget,
-  BudgetStore,
-  type CalendarDate,
-  ChangeLog,
-  ExchangeRates,
-  ExpenseLedgerStore,
-  Expenses,
-  FundingGate,
-  FundingRuleSet,
-  type Ids,
-  Money,
-  PartnershipStore
-} from "@localrights/core"
+import { Budget, Budgets, type CalendarDate, ChangeLog, ExchangeRates, Expenses, FundingRuleSet, type Ids, Money, Partnership } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { both, heading, line } from "./Print.ts"
 
@@ -82,8 +69,8 @@ export const section = Effect.gen(function*() {
   yield* both(Budget.explain(evaluation))
 
   // Stored, then recorded as the decision on the preparation-budget gate.
-  const stored = yield* (yield* BudgetStore.BudgetStore).create(preparation, { ...icld("Preparation budget submitted"), command: "Submit" })
-  const decided = yield* FundingGate.decide(stored, {
+  const stored = yield* (yield* Budget.Store).create(preparation, { ...icld("Preparation budget submitted"), command: "Submit" })
+  const decided = yield* Budgets.decide(stored, {
     decidedBy: "icld-demo",
     date: "2021-01-15" as CalendarDate.CalendarDate,
     change: icld("Preparation budget checked against the funding rules")
@@ -117,7 +104,7 @@ export const section = Effect.gen(function*() {
   yield* line(
     `${expense.id}: ${Money.format(expense.original, "en")} on ${expense.valueDate} at the illustrative rate ${expense.rate.rate} (of ${expense.rate.rateDate}) = ${Money.format(expense.sek, "en")} / ${Money.format(expense.sek, "sv")}`
   )
-  const ledger = yield* (yield* ExpenseLedgerStore.ExpenseLedgerStore).create(
+  const ledger = yield* (yield* Expenses.Store).create(
     new Expenses.Ledger({ id: "lund-francistown-ledger" as Ids.LedgerId, partnership: lund, budget: stored.id, expenses: [expense], version: 0 }),
     { ...icld("Expense recorded"), command: "RecordExpense" }
   )
@@ -129,6 +116,6 @@ export const section = Effect.gen(function*() {
   }
   for (const w of report.warnings) yield* both(w.message)
 
-  const after = yield* (yield* PartnershipStore.PartnershipStore).get(lund)
+  const after = yield* (yield* Partnership.Store).get(lund)
   yield* line(`Partnership ${after.id}: status ${after.status}, ${after.decisions.length} decisions recorded, version ${after.version}`)
 })

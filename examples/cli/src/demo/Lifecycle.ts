@@ -5,7 +5,7 @@
  * preparation year and prints the summary and the change log.
  */
 import { Effect } from "effect"
-import { ChangeLog, LocalizedText, Partnership, PartnershipStore, Sdg, Workflow } from "@localrights/core"
+import { ChangeLog, LocalizedText, Partnership, Partnerships, Sdg } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { assessLund } from "./Assessment.ts"
 import { both, heading, line } from "./Print.ts"
@@ -15,11 +15,11 @@ const id = IcldMr2020.lundFrancistown.id
 
 export const section = Effect.gen(function*() {
   yield* heading("Lund och Francistown genom livscykeln", "Lund and Francistown through the lifecycle")
-  yield* Workflow.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
-  yield* Workflow.execute(id, { _tag: "Apply" }, icld("Application submitted"))
+  yield* Partnerships.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
+  yield* Partnerships.execute(id, { _tag: "Apply" }, icld("Application submitted"))
 
   // A refused transition: admission before the application has been assessed.
-  const refused = yield* Workflow.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit"))
+  const refused = yield* Partnerships.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit"))
     .pipe(Effect.flip)
   yield* line(`Refused as expected: ${refused._tag}`)
   if (refused._tag === "TransitionRefused") {
@@ -30,16 +30,16 @@ export const section = Effect.gen(function*() {
   // The application is assessed against SKR's rights-based approach: the first round asks for
   // revision (admission stays refused, naming the principles), the second passes.
   yield* assessLund
-  yield* Workflow.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admitted to the 2020 network"))
-  yield* Workflow.execute(id, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, icld("Matched with Francistown City Council"))
+  yield* Partnerships.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admitted to the 2020 network"))
+  yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, icld("Matched with Francistown City Council"))
   yield* line("Admitted to the network and matched with Francistown City Council (Botswana).")
 })
 
 export const summary = Effect.gen(function*() {
   yield* heading("Lund börjar förberedelseåret", "Lund starts the preparation year")
   // the funding section has recorded the approved preparation budget
-  yield* Workflow.execute(id, { _tag: "StartPreparation" }, icld("Preparation budget approved; preparation year starts"))
-  const matched = yield* (yield* PartnershipStore.PartnershipStore).get(id)
+  yield* Partnerships.execute(id, { _tag: "StartPreparation" }, icld("Preparation budget approved; preparation year starts"))
+  const matched = yield* (yield* Partnership.Store).get(id)
 
   yield* heading("Sammanfattning", "Summary")
   yield* both(matched.title)
@@ -54,12 +54,12 @@ export const summary = Effect.gen(function*() {
   }
 
   yield* heading("Ändringslogg", "Change log")
-  const history = yield* (yield* PartnershipStore.PartnershipStore).history(id)
+  const history = yield* (yield* Partnership.Store).history(id)
   for (const r of history) {
     yield* line(`v${String(r.version).padEnd(2)} ${r.command.padEnd(16)} ${(r.statusBefore ?? "-").padEnd(19)} → ${(r.statusAfter ?? "-").padEnd(19)} by ${r.actor}: ${r.reason}`)
   }
 
   // A stale write is refused, never lost.
-  const stale = yield* Workflow.execute(id, { _tag: "Withdraw" }, icld("stale"), { expectedVersion: 1 }).pipe(Effect.flip)
+  const stale = yield* Partnerships.execute(id, { _tag: "Withdraw" }, icld("stale"), { expectedVersion: 1 }).pipe(Effect.flip)
   yield* line(`Stale write refused: ${stale.message}`)
 })

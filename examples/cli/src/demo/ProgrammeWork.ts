@@ -5,7 +5,7 @@
  * refused the second time.
  */
 import { Effect } from "effect"
-import { Agreement, CalendarEvent, ChangeLog, ICalendar, InterestForm, LocalizedText, Money, Schedule } from "@localrights/core"
+import { Agreement, CalendarEvent, ChangeLog, EventTime, ICalendar, Interest, LocalizedText, Money } from "@localrights/core"
 import { GovernmentAgreement2014, IcldMr2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
 import { both, heading, line } from "./Print.ts"
 
@@ -43,8 +43,8 @@ export const section = Effect.gen(function*() {
   }
   for (const s of programme.sessions) {
     yield* both({
-      sv: `${LocalizedText.text(s.title, "sv")}: ${Schedule.describe(s.schedule, "sv")}${s.event !== undefined ? ` – ${LocalizedText.text(StrategistProgramme2023.conference2023.title, "sv")}` : ""}`,
-      en: `${LocalizedText.text(s.title, "en")}: ${Schedule.describe(s.schedule, "en")}${s.event !== undefined ? ` – ${LocalizedText.text(StrategistProgramme2023.conference2023.title, "en")}` : ""}`
+      sv: `${LocalizedText.text(s.title, "sv")}: ${EventTime.describe(s.schedule, "sv")}${s.event !== undefined ? ` – ${LocalizedText.text(StrategistProgramme2023.conference2023.title, "sv")}` : ""}`,
+      en: `${LocalizedText.text(s.title, "en")}: ${EventTime.describe(s.schedule, "en")}${s.event !== undefined ? ` – ${LocalizedText.text(StrategistProgramme2023.conference2023.title, "en")}` : ""}`
     })
   }
   for (const u of StrategistProgramme2023.unknowns) yield* both(u)
@@ -75,11 +75,11 @@ export const section = Effect.gen(function*() {
     consent: true
   }
   const change = ChangeLog.change("demo", "Intresseanmälan via formulär / expression of interest via form")
-  const { partnership } = yield* InterestForm.submit(form, change)
+  const { partnership } = yield* Interest.submit(form, change)
   yield* both({ sv: `${partnership.id}: intresseanmälan registrerad`, en: `${partnership.id}: interest registered` })
-  const again = yield* InterestForm.submit(form, change).pipe(Effect.flip)
+  const again = yield* Interest.submit(form, change).pipe(Effect.flip)
   yield* line(`Refused as expected: ${again._tag}`)
   if (again._tag === "DuplicateExpression") yield* both(again.explanation)
-  const noConsent = yield* InterestForm.submit({ ...form, applicant: { ...form.applicant, id: "annanby-demo" }, consent: false }, change).pipe(Effect.flip)
+  const noConsent = yield* Interest.submit({ ...form, applicant: { ...form.applicant, id: "annanby-demo" }, consent: false }, change).pipe(Effect.flip)
   if (noConsent._tag === "ValidationError") yield* line(`Refused as expected: ${noConsent.message}`)
 })

@@ -12,25 +12,7 @@
  * identifier is not in the sources.
  */
 import { Console, Effect, FileSystem, Path } from "effect"
-import {
-  AssessmentStore,
-  BudgetStore,
-  type CalendarDate,
-  CalendarEventStore,
-  Catalogue,
-  DisbursementStore,
-  ExpenseLedgerStore,
-  Expenses,
-  Frameworks,
-  type LocalizedText,
-  NetworkStore,
-  OrganisationStore,
-  Partnership,
-  PartnershipStore,
-  ProgrammeStore,
-  Renderer,
-  View
-} from "@localrights/core"
+import { Assessment, Budget, type CalendarDate, CalendarEvent, Catalogue, Disbursement, Expenses, Frameworks, type LocalizedText, Network, Organisation, Partnership, Programme, Renderer, View } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { CsvRenderer } from "@localrights/render-csv"
 import { HtmlRenderer } from "@localrights/render-html"
@@ -56,15 +38,15 @@ export const section = Effect.gen(function*() {
   // Published: partnerships from admission on. Expressions of interest and applications are
   // not public (and have no activity date for IATI); refused ones are left out too.
   const unpublished: ReadonlyArray<Partnership.Status> = ["interest-registered", "applied", "rejected"]
-  const partnerships = (yield* (yield* PartnershipStore.PartnershipStore).list()).filter((p) => !unpublished.includes(p.status))
-  const organisations = yield* (yield* OrganisationStore.OrganisationStore).list()
-  const programmes = yield* (yield* ProgrammeStore.ProgrammeStore).list()
-  const networks = yield* (yield* NetworkStore.NetworkStore).list()
+  const partnerships = (yield* (yield* Partnership.Store).list()).filter((p) => !unpublished.includes(p.status))
+  const organisations = yield* (yield* Organisation.Store).list()
+  const programmes = yield* (yield* Programme.Store).list()
+  const networks = yield* (yield* Network.Store).list()
   const dir = View.directory({ organisations, programmes, networks })
   const byId = new Map(partnerships.map((p) => [p.id as string, p]))
 
   // Assessments: per partnership and stage, the latest round (all assessors on its date).
-  const assessments = yield* (yield* AssessmentStore.AssessmentStore).list()
+  const assessments = yield* (yield* Assessment.Store).list()
   const groups = new Map<string, Array<(typeof assessments)[number]>>()
   for (const a of assessments) {
     const key = `${a.subject.partnership}/${a.subject.stage}/${a.framework.id}/${a.framework.version}`
@@ -78,8 +60,8 @@ export const section = Effect.gen(function*() {
   })
 
   // Budget against actual, from each ledger and the budget it follows.
-  const budgets = yield* (yield* BudgetStore.BudgetStore).list()
-  const ledgers = yield* (yield* ExpenseLedgerStore.ExpenseLedgerStore).list()
+  const budgets = yield* (yield* Budget.Store).list()
+  const ledgers = yield* (yield* Expenses.Store).list()
   const fundingInputs = ledgers.flatMap((ledger) => {
     const budget = budgets.find((b) => b.id === ledger.budget) ?? budgets.find((b) => b.partnership === ledger.partnership)
     if (budget === undefined) return []
@@ -89,7 +71,7 @@ export const section = Effect.gen(function*() {
 
   // IATI budgets and disbursements: periods are dated from the approved preparation-budget
   // decision (an assumption: the sources give no start date for the preparation year).
-  const plans = yield* (yield* DisbursementStore.DisbursementStore).list()
+  const plans = yield* (yield* Disbursement.Store).list()
   const file = View.activityFile({
     partnerships,
     directory: dir,
@@ -131,7 +113,7 @@ export const section = Effect.gen(function*() {
     if (p !== undefined) views.push(View.fundingStatement(f, p))
   }
   // Calendar events: public pages (registrants are never part of the view).
-  for (const event of yield* (yield* CalendarEventStore.CalendarEventStore).list()) views.push(View.eventPage(event, dir))
+  for (const event of yield* (yield* CalendarEvent.Store).list()) views.push(View.eventPage(event, dir))
 
   const out = process.env["LOCALRIGHTS_OUT"] ?? path.join(process.cwd(), "out")
   yield* fs.makeDirectory(out, { recursive: true })

@@ -14,14 +14,14 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import type { Agreement } from "../Agreement.ts"
-import { AgreementStore } from "../AgreementStore.ts"
+import type { Agreement } from "../programme-work/Agreement.ts"
+import { Store as AgreementStore } from "../programme-work/Agreement.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
 import type { CountryCode } from "../Country.ts"
 import type { AgreementId, OrganisationId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
-import { Organisation } from "../Organisation.ts"
+import { Organisation } from "../partnership/Organisation.ts"
 import { skr } from "./Mr2020Conferences.ts"
 import * as Seed from "../internal/Seed.ts"
 

@@ -13,13 +13,13 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import * as CalendarEvent from "../CalendarEvent.ts"
-import { CalendarEventStore } from "../CalendarEventStore.ts"
+import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
+import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
 import type { CountryCode } from "../Country.ts"
 import type { CalendarEventId, OrganisationId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
-import { Organisation } from "../Organisation.ts"
-import * as Schedule from "../Schedule.ts"
+import { Organisation } from "../partnership/Organisation.ts"
+import * as EventTime from "../programme-work/EventTime.ts"
 import * as Seed from "../internal/Seed.ts"
 
 /**
@@ -45,7 +45,7 @@ const cancellation: CalendarEvent.Cancellation = {
   }
 }
 
-const window = Schedule.approximate("2020-03", "2020-04", {
+const window = EventTime.approximate("2020-03", "2020-04", {
   sv: "Under mars–april 2020 på fyra platser; dagen per ort är okänd.",
   en: "During March–April 2020 in four places; the day in each city is unknown."
 })

@@ -12,13 +12,13 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import * as CalendarEvent from "../CalendarEvent.ts"
-import { CalendarEventStore } from "../CalendarEventStore.ts"
+import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
+import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
 import type { CalendarEventId, TrainingProgrammeId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
-import * as Schedule from "../Schedule.ts"
-import type { TrainingProgramme } from "../TrainingProgramme.ts"
-import { TrainingProgrammeStore } from "../TrainingProgrammeStore.ts"
+import * as EventTime from "../programme-work/EventTime.ts"
+import type { TrainingProgramme } from "../programme-work/TrainingProgramme.ts"
+import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
 import { skr } from "./Mr2020Conferences.ts"
 import * as Seed from "../internal/Seed.ts"
 
@@ -34,7 +34,7 @@ export const conference2023: CalendarEvent.CalendarEvent = CalendarEvent.make({
   kind: "conference",
   title: { sv: "SKR:s större MR-konferens 2023", en: "SKR's larger human-rights conference 2023" },
   organiser: skr.id,
-  schedule: Schedule.approximate("2023-08", "2023-09", {
+  schedule: EventTime.approximate("2023-08", "2023-09", {
     sv: "I augusti eller september 2023.",
     en: "In August or September 2023."
   }),
@@ -73,17 +73,17 @@ export const programme: TrainingProgramme = {
     {
       key: "tillfalle-1",
       title: { sv: "Tillfälle 1", en: "Session 1" },
-      schedule: Schedule.approximate("2023-04", "2023-04", { sv: "Start i april 2023.", en: "Starts in April 2023." })
+      schedule: EventTime.approximate("2023-04", "2023-04", { sv: "Start i april 2023.", en: "Starts in April 2023." })
     },
     {
       key: "tillfalle-2",
       title: { sv: "Tillfälle 2", en: "Session 2" },
-      schedule: Schedule.approximate("2023-04", "2023-09", { sv: "Datum okänt.", en: "Date unknown." })
+      schedule: EventTime.approximate("2023-04", "2023-09", { sv: "Datum okänt.", en: "Date unknown." })
     },
     {
       key: "tillfalle-3",
       title: { sv: "Tillfälle 3 (avslutande träff)", en: "Session 3 (closing meeting)" },
-      schedule: Schedule.approximate("2023-08", "2023-09", {
+      schedule: EventTime.approximate("2023-08", "2023-09", {
         sv: "I samband med SKR:s större MR-konferens i augusti eller september 2023.",
         en: "At SKR's larger human-rights conference in August or September 2023."
       }),

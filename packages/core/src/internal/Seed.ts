@@ -5,8 +5,8 @@
  */
 import { Effect, Option } from "effect"
 import * as ChangeLog from "../ChangeLog.ts"
-import type { Organisation } from "../Organisation.ts"
-import { OrganisationStore } from "../OrganisationStore.ts"
+import type { Organisation } from "../partnership/Organisation.ts"
+import { Store as OrganisationStore } from "../partnership/Organisation.ts"
 
 /**
  * The change record of a seed load, with its source in the reason.

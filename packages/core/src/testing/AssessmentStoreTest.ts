@@ -15,15 +15,15 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, type Layer } from "effect"
-import * as Assessment from "../Assessment.ts"
-import { AssessmentStore } from "../AssessmentStore.ts"
+import * as Assessment from "../assessment/Assessment.ts"
+import { Store as AssessmentStore } from "../assessment/Assessment.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
 import * as ChangeLog from "../ChangeLog.ts"
-import * as CriteriaFramework from "../CriteriaFramework.ts"
-import { CriteriaFrameworkStore } from "../CriteriaFrameworkStore.ts"
-import * as Frameworks from "../Frameworks.ts"
+import * as CriteriaFramework from "../assessment/CriteriaFramework.ts"
+import { CriteriaFrameworkStore } from "../assessment/CriteriaFrameworkStore.ts"
+import * as Frameworks from "../assessment/Frameworks.ts"
 import type { ActorId, AssessmentId, CriteriaFrameworkId, PartnershipId } from "../Ids.ts"
-import type { Stores } from "../Stores.ts"
+import type { Stores } from "../store/Stores.ts"
 
 let counter = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`

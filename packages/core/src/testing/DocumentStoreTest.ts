@@ -15,7 +15,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import type * as ChangeLog from "../ChangeLog.ts"
-import { DocumentStore } from "../DocumentStore.ts"
+import { DocumentStore } from "../store/DocumentStore.ts"
 
 const record = (kind: string, id: string, version: number, command = "Test"): ChangeLog.Encoded => ({
   entity: kind,

@@ -15,22 +15,22 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
-import * as Catalogue from "../Catalogue.ts"
+import * as Catalogue from "../partnership/Catalogue.ts"
 import * as ChangeLog from "../ChangeLog.ts"
 import type { CountryCode } from "../Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import { IcldMr2020 } from "../examples/index.ts"
-import { Network } from "../Network.ts"
-import { NetworkStore } from "../NetworkStore.ts"
-import { Organisation } from "../Organisation.ts"
-import { OrganisationStore } from "../OrganisationStore.ts"
-import * as Partnership from "../Partnership.ts"
-import { PartnershipStore } from "../PartnershipStore.ts"
-import { type FocusArea, Programme } from "../Programme.ts"
-import { ProgrammeStore } from "../ProgrammeStore.ts"
+import { Network } from "../partnership/Network.ts"
+import { Store as NetworkStore } from "../partnership/Network.ts"
+import { Organisation } from "../partnership/Organisation.ts"
+import { Store as OrganisationStore } from "../partnership/Organisation.ts"
+import * as Partnership from "../partnership/Partnership.ts"
+import { Store as PartnershipStore } from "../partnership/Partnership.ts"
+import { type FocusArea, Programme } from "../partnership/Programme.ts"
+import { Store as ProgrammeStore } from "../partnership/Programme.ts"
 import type { GoalNumber, TargetCode } from "../Sdg.ts"
-import type { Stores } from "../Stores.ts"
-import * as Workflow from "../Workflow.ts"
+import type { Stores } from "../store/Stores.ts"
+import * as Partnerships from "../partnership/Partnerships.ts"
 
 let counter = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`
@@ -140,13 +140,13 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         yield* orgs.create(new Organisation({ ...IcldMr2020.swedishMunicipalities[5]!, id: `${prefix}-lund` as OrganisationId }), { ...change, command: "Seed" })
         yield* (yield* ProgrammeStore).create(new Programme({ ...IcldMr2020.programme, id: `${prefix}-prog` as ProgrammeId }), { ...change, command: "Seed" })
         const id = `${prefix}-p` as PartnershipId
-        yield* Workflow.register(
+        yield* Partnerships.register(
           Partnership.register({ ...IcldMr2020.lundFrancistown, id, programme: `${prefix}-prog` as ProgrammeId, swedishPartner: `${prefix}-lund` as OrganisationId }),
           ChangeLog.change("alice", "expression of interest")
         )
         yield* TestClock.adjust(60_000)
-        yield* Workflow.execute(id, { _tag: "Apply" }, ChangeLog.change("bob", "application received"))
-        const refused = yield* Workflow.execute(id, { _tag: "Conclude" }, ChangeLog.change("bob", "too early")).pipe(Effect.flip)
+        yield* Partnerships.execute(id, { _tag: "Apply" }, ChangeLog.change("bob", "application received"))
+        const refused = yield* Partnerships.execute(id, { _tag: "Conclude" }, ChangeLog.change("bob", "too early")).pipe(Effect.flip)
         assert.strictEqual(refused._tag, "TransitionRefused")
         const history = yield* (yield* PartnershipStore).history(id)
         assert.deepStrictEqual(history.map((r) => [r.version, r.command, r.actor, r.reason, r.statusBefore, r.statusAfter]), [

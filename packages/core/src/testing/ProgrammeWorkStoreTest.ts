@@ -15,21 +15,21 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result } from "effect"
-import { AgreementStore } from "../AgreementStore.ts"
+import { Store as AgreementStore } from "../programme-work/Agreement.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
-import * as CalendarEvent from "../CalendarEvent.ts"
-import { CalendarEventStore } from "../CalendarEventStore.ts"
+import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
+import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
 import * as ChangeLog from "../ChangeLog.ts"
 import { GovernmentAgreement2014, Mr2020Conferences, StrategistProgramme2023 } from "../examples/index.ts"
-import { ExpressionStore } from "../ExpressionStore.ts"
+import { Store as ExpressionStore } from "../partnership/Interest.ts"
 import type { AgreementId, CalendarEventId, ExpressionId, OrganisationId, PartnershipId, ProgrammeId, TrainingProgrammeId } from "../Ids.ts"
-import type { Expression } from "../InterestForm.ts"
-import type { Participant } from "../Participant.ts"
-import * as PersonalData from "../PersonalData.ts"
-import * as Schedule from "../Schedule.ts"
-import type { Stores } from "../Stores.ts"
-import * as TrainingProgramme from "../TrainingProgramme.ts"
-import { TrainingProgrammeStore } from "../TrainingProgrammeStore.ts"
+import type { Expression } from "../partnership/Interest.ts"
+import type { Participant } from "../programme-work/Participant.ts"
+import * as PersonalData from "../store/PersonalData.ts"
+import * as EventTime from "../programme-work/EventTime.ts"
+import type { Stores } from "../store/Stores.ts"
+import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
+import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
 
 let counter = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`
@@ -41,7 +41,7 @@ const person = (tag: string): Participant => ({
   signedUp: "2023-03-01" as CalendarDate
 })
 
-const openEvent = (kind: CalendarEvent.Kind, organiser: string, capacity: number, schedule: Schedule.Timed) =>
+const openEvent = (kind: CalendarEvent.Kind, organiser: string, capacity: number, schedule: EventTime.Timed) =>
   Result.getOrThrow(CalendarEvent.openRegistration(CalendarEvent.make({
     id: unique(kind) as CalendarEventId,
     kind,
@@ -99,7 +99,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
     it.effect("keeps seats, the waiting list and its order, and records status changes", () =>
       run(Effect.gen(function*() {
         const events = yield* CalendarEventStore
-        let event = openEvent("network-meeting", "icld", 1, Schedule.timed("2021-03-10T09:00", "2021-03-10T15:00"))
+        let event = openEvent("network-meeting", "icld", 1, EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00"))
         const stored = yield* events.create(event, { ...change, statusAfter: event.status })
         event = stored
         for (const tag of ["a", "b", "c"]) event = Result.getOrThrow(CalendarEvent.register(event, person(unique(tag)))).event
@@ -116,7 +116,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const tag = unique("erase-me")
         const target = person(tag)
         const events = yield* CalendarEventStore
-        let event = openEvent("training-session", "skr", 1, Schedule.timed("2023-04-18T09:00", "2023-04-18T16:00"))
+        let event = openEvent("training-session", "skr", 1, EventTime.timed("2023-04-18T09:00", "2023-04-18T16:00"))
         const other = person(unique("other"))
         for (const p of [target, other]) event = Result.getOrThrow(CalendarEvent.register(event, p)).event
         yield* events.create(event, change)

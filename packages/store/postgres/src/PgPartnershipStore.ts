@@ -1,10 +1,10 @@
 /**
- * The {@link PartnershipStore.PartnershipStore} on PostgreSQL: catalogue queries answered with
+ * The {@link Partnership.Store} on PostgreSQL: catalogue queries answered with
  * the SQL index (see `@localrights/store-sql`'s `SqlPartnershipStore`).
  *
  * @since 0.1.0
  */
-import { DocumentStore, PartnershipStore } from "@localrights/core"
+import { DocumentStore, Partnership } from "@localrights/core"
 import { SqlPartnershipStore, SqlStores } from "@localrights/store-sql"
 import { Layer } from "effect"
 import type * as Config from "effect/Config"
@@ -20,7 +20,7 @@ import * as PgStore from "./PgStore.ts"
  * @since 0.1.0
  */
 export const make: Effect.Effect<
-  PartnershipStore.PartnershipStore["Service"],
+  Partnership.Store["Service"],
   never,
   Client.SqlClient | DocumentStore.DocumentStore
 > = SqlPartnershipStore.make
@@ -39,7 +39,7 @@ const over = <E>(client: Layer.Layer<Client.SqlClient, E>) =>
  */
 export const layer = (
   config: PgStore.PgConfig
-): Layer.Layer<PartnershipStore.PartnershipStore | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
+): Layer.Layer<Partnership.Store | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
   over(PgStore.layerClient(config))
 
 /**
@@ -50,5 +50,5 @@ export const layer = (
  */
 export const layerConfig = (
   config: Config.Wrap<PgStore.PgConfig>
-): Layer.Layer<PartnershipStore.PartnershipStore | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
+): Layer.Layer<Partnership.Store | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
   over(PgStore.layerClientConfig(config))

@@ -1,5 +1,5 @@
 /**
- * The {@link PartnershipStore.PartnershipStore} over an `effect/sql` client: the typed store
+ * The {@link Partnership.Store} over an `effect/sql` client: the typed store
  * derived by core's `EntityStore.make`, with `search` answered by SQL over the catalogue index
  * (`partnership_index`, `partnership_sdg`, `partnership_focus`) instead of reading every
  * partnership.
@@ -21,7 +21,7 @@
  *
  * @since 0.1.0
  */
-import { Catalogue, DocumentStore, EntityStore, Partnership, PartnershipStore } from "@localrights/core"
+import { Catalogue, DocumentStore, EntityStore, Partnership } from "@localrights/core"
 import { Cause, Effect, Exit, Layer, Predicate, Schema } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
@@ -69,7 +69,7 @@ const decodePartnership = Schema.decodeUnknownExit(Partnership.Partnership)
  * @category constructors
  * @since 0.1.0
  */
-export const make: Effect.Effect<PartnershipStore.PartnershipStore["Service"], never, Client.SqlClient | DocumentStore.DocumentStore> = Effect.gen(
+export const make: Effect.Effect<Partnership.Store["Service"], never, Client.SqlClient | DocumentStore.DocumentStore> = Effect.gen(
   function*() {
     const sql = yield* Client.SqlClient
     const dialect = dialectOf(sql)
@@ -234,5 +234,5 @@ FROM partnership_index i WHERE ${matches} LIMIT ${fewMatches + 1}`
  * @category layers
  * @since 0.1.0
  */
-export const layer: Layer.Layer<PartnershipStore.PartnershipStore, never, Client.SqlClient | DocumentStore.DocumentStore> = Layer
-  .effect(PartnershipStore.PartnershipStore, make)
+export const layer: Layer.Layer<Partnership.Store, never, Client.SqlClient | DocumentStore.DocumentStore> = Layer
+  .effect(Partnership.Store, make)

@@ -1,10 +1,10 @@
 /**
- * The {@link PartnershipStore.PartnershipStore} on SQLite: catalogue queries answered with the
+ * The {@link Partnership.Store} on SQLite: catalogue queries answered with the
  * SQL index (see `@localrights/store-sql`'s `SqlPartnershipStore`).
  *
  * @since 0.1.0
  */
-import { DocumentStore, PartnershipStore } from "@localrights/core"
+import { DocumentStore, Partnership } from "@localrights/core"
 import { SqlPartnershipStore } from "@localrights/store-sql"
 import { Layer } from "effect"
 import type * as Config from "effect/Config"
@@ -21,7 +21,7 @@ import * as SqliteStore from "./SqliteStore.ts"
  * @since 0.1.0
  */
 export const make: Effect.Effect<
-  PartnershipStore.PartnershipStore["Service"],
+  Partnership.Store["Service"],
   never,
   Client.SqlClient | DocumentStore.DocumentStore
 > = SqlPartnershipStore.make
@@ -34,7 +34,7 @@ export const make: Effect.Effect<
  */
 export const layer = (
   config: SqliteClient.SqliteConfig = {}
-): Layer.Layer<PartnershipStore.PartnershipStore | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
+): Layer.Layer<Partnership.Store | DocumentStore.DocumentStore, DocumentStore.StoreError> =>
   SqlPartnershipStore.layer.pipe(
     Layer.provideMerge(Layer.effect(DocumentStore.DocumentStore, SqliteDocumentStore.make)),
     Layer.provide(SqliteStore.layerMigrated(SqliteStore.layerClient(config)))
@@ -48,7 +48,7 @@ export const layer = (
  */
 export const layerConfig = (
   config: Config.Wrap<SqliteClient.SqliteConfig>
-): Layer.Layer<PartnershipStore.PartnershipStore | DocumentStore.DocumentStore, DocumentStore.StoreError | Config.ConfigError> =>
+): Layer.Layer<Partnership.Store | DocumentStore.DocumentStore, DocumentStore.StoreError | Config.ConfigError> =>
   SqlPartnershipStore.layer.pipe(
     Layer.provideMerge(Layer.effect(DocumentStore.DocumentStore, SqliteDocumentStore.make)),
     Layer.provide(SqliteStore.layerMigrated(SqliteStore.layerClientConfig(config)))

@@ -6,11 +6,11 @@
  * @example
  * ```ts
  * import { SqliteStore } from "@localrights/store-sqlite"
- * import { PartnershipStore } from "@localrights/core"
+ * import { Partnership } from "@localrights/core"
  * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
- *   const page = yield* (yield* PartnershipStore.PartnershipStore).search({ text: "Lund" })
+ *   const page = yield* (yield* Partnership.Store).search({ text: "Lund" })
  *   return page.total
  * })
  * Effect.runPromise(program.pipe(Effect.provide(SqliteStore.layer({ filename: ".localrights/data.db" }))))

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { ChangeLog, DocumentStore, PartnershipStore } from "@localrights/core"
+import { ChangeLog, DocumentStore, Partnership } from "@localrights/core"
 import { IcldMr2020 } from "@localrights/core/examples"
 import { SqliteClient, SqliteStore } from "@localrights/store-sqlite"
 import { Effect, Option } from "effect"
@@ -42,7 +42,7 @@ describe("SqliteStore on a busy file", () => {
       const filename = join(dir, "busy.db")
       const p = IcldMr2020.lundFrancistown
       yield* Effect.gen(function*() {
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         // another process (here: another connection) holds the write lock
         const other = new DatabaseSync(filename)
         other.exec("BEGIN IMMEDIATE")

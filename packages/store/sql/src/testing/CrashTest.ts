@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 import { assert, it } from "@effect/vitest"
-import { Partnership, PartnershipStore } from "@localrights/core"
+import { Partnership } from "@localrights/core"
 import { Effect, Layer, Schema } from "effect"
 import type * as Client from "effect/sql/SqlClient"
 import { spawn } from "node:child_process"
@@ -95,7 +95,7 @@ export const suite = (name: string, options: Options): void => {
 
   const inspect = Effect.gen(function*() {
     const problems = yield* SqlStores.check
-    const all = yield* (yield* PartnershipStore.PartnershipStore).list()
+    const all = yield* (yield* Partnership.Store).list()
     return { problems, ids: all.map((p) => p.id), all }
   }).pipe(Effect.provide(SqlStores.layer.pipe(Layer.provideMerge(options.database))))
 

@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Catalogue, ChangeLog, DocumentStore, Partnership, PartnershipStore } from "@localrights/core"
+import { Catalogue, ChangeLog, DocumentStore, Partnership } from "@localrights/core"
 import type { Ids } from "@localrights/core"
 import { Effect, Layer, Option, Schema, Stream } from "effect"
 import * as Client from "effect/sql/SqlClient"
@@ -75,7 +75,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         const applied = yield* Migrations.run()
         assert.deepStrictEqual(applied.map(([id]) => id), [2, 3, 4])
         const result = yield* Effect.gen(function*() {
-          const store = yield* PartnershipStore.PartnershipStore
+          const store = yield* Partnership.Store
           const all = yield* store.list()
           assert.strictEqual(all.length, old.length)
           for (const p of old) assert.deepStrictEqual(yield* store.get(p.id), new Partnership.Partnership({ ...p, version: 1 }))
@@ -92,7 +92,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
 
     it.effect("answers random catalogue queries exactly as Catalogue.run (property, with paging)", () =>
       Effect.gen(function*() {
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         const datasets = options.datasets ?? 4
         for (let seed = 1; seed <= datasets; seed++) {
           const s = Generate.seeded(seed * 7919)
@@ -122,7 +122,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
 
     it.effect("counts facets alike for a few matches and for many (over 500, where SQLite groups in SQL)", () =>
       Effect.gen(function*() {
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         const s = Generate.seeded(4242)
         const prefix = unique("many")
         const created = Array.from({ length: 640 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
@@ -148,7 +148,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("a stored partnership that no longer decodes makes search fail with corrupt-data, naming it", () =>
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         const prefix = unique("corrupt")
         const ps = Array.from({ length: 3 }, (_, i) => Generate.partnership(Generate.seeded(23 + i), `${prefix}${i}`, prefix))
         for (const p of ps) yield* store.create(new Partnership.Partnership({ ...p, programme: `${prefix}prog` as Ids.ProgrammeId }), change)
@@ -181,7 +181,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("answers search from the SQL index, not by reading every partnership", () =>
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         const prefix = unique("idx")
         const p = Generate.partnership(Generate.seeded(3), `${prefix}a`, prefix)
         yield* store.create(p, change)
@@ -192,7 +192,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
 
     it.effect("100 concurrent writers on one partnership: no lost update, every refusal a VersionConflict", () =>
       Effect.gen(function*() {
-        const store = yield* PartnershipStore.PartnershipStore
+        const store = yield* Partnership.Store
         const prefix = unique("race")
         const p = Generate.partnership(Generate.seeded(5), `${prefix}p`, prefix)
         yield* store.create(new Partnership.Partnership({ ...p, goals: [] }), change)
@@ -246,7 +246,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
 
       it.effect("imports JSON Lines, reports bad records by line, and re-runs without changes", () =>
         Effect.gen(function*() {
-          const store = yield* PartnershipStore.PartnershipStore
+          const store = yield* Partnership.Store
           const prefix = unique("imp")
           const s = Generate.seeded(11)
           const ps = Array.from({ length: 250 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
@@ -348,7 +348,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
 
       it.effect("aborts at the first bad record with its line when asked", () =>
         Effect.gen(function*() {
-          const store = yield* PartnershipStore.PartnershipStore
+          const store = yield* Partnership.Store
           const prefix = unique("abort")
           const s = Generate.seeded(17)
           const ps = Array.from({ length: 10 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))

@@ -1,0 +1,37 @@
+/**
+ * A network: a cohort of partnerships inside one programme that meet for joint trainings and
+ * exchange of experience.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Version } from "../ChangeLog.ts"
+import { CalendarDate } from "../CalendarDate.ts"
+import { NetworkId, ProgrammeId } from "../Ids.ts"
+import { LocalizedText } from "../LocalizedText.ts"
+import * as EntityStore from "../store/EntityStore.ts"
+
+/**
+ * A network.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export class Network extends Schema.Class<Network>("@localrights/core/Network")({
+  id: NetworkId,
+  programme: ProgrammeId,
+  name: LocalizedText,
+  started: Schema.optionalKey(CalendarDate),
+  /** Partnerships expected to join that are not yet registered, with what is known of them. */
+  expected: Schema.Array(Schema.Struct({ note: LocalizedText })),
+  version: Version
+}) {}
+
+/**
+ * The store of networks, with versions and change log: `Store.layer` derives it from the
+ * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export class Store extends EntityStore.Service<Store>()("network", Network) {}

@@ -1,0 +1,394 @@
+/**
+ * Agreements between a funder and an organisation (the 2014 agreement between the government
+ * and SKL): parties, period, funding per year, deliverables with due dates or periods, status
+ * and evidence, and consultations. {@link overdue} finds deliverables past due on a given day;
+ * {@link overdueToday} takes the day from `Clock`.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Effect, Result, Schema } from "effect"
+import { CalendarDate } from "../CalendarDate.ts"
+import { Version } from "../ChangeLog.ts"
+import { AgreementId, OrganisationId } from "../Ids.ts"
+import * as LocalizedText from "../LocalizedText.ts"
+import { Money } from "../Money.ts"
+import * as EventTime from "./EventTime.ts"
+import * as EntityStore from "../store/EntityStore.ts"
+
+/**
+ * How precisely a period's bounds are known: to the day, the month or the year. A period known
+ * to the month runs from the first day of its first month to the last day of its last month.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Precision = Schema.Literals(["day", "month", "year"])
+
+/**
+ * A period of calendar days, both ends included, with the precision the source gives.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Period = Schema.Struct({
+  start: CalendarDate,
+  end: CalendarDate,
+  precision: Precision
+}).check(
+  Schema.makeFilter((p) => (p.end >= p.start ? undefined : { path: ["end"], issue: "Expected the end on or after the start" }))
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Period = typeof Period.Type
+
+/**
+ * A party to the agreement: its name, and the organisation when it is stored.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Party = Schema.Struct({
+  name: LocalizedText.LocalizedText,
+  organisation: Schema.optionalKey(OrganisationId)
+})
+
+/**
+ * Funding granted for one year.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Funding = Schema.Struct({
+  year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })),
+  amount: Money,
+  note: Schema.optionalKey(LocalizedText.LocalizedText)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Funding = typeof Funding.Type
+
+/**
+ * When a deliverable is due: by a date, or during a period (due at its end).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Due = Schema.Union([
+  Schema.TaggedStruct("By", { date: CalendarDate }),
+  Schema.TaggedStruct("During", { period: Period })
+])
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Due = typeof Due.Type
+
+/**
+ * Status of a deliverable; `unknown` when the sources do not say.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const DeliverableStatus = Schema.Literals(["not-started", "in-progress", "delivered", "unknown"])
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type DeliverableStatus = typeof DeliverableStatus.Type
+
+/**
+ * Names of the deliverable statuses in both languages.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const statusNames: Readonly<Record<DeliverableStatus, LocalizedText.LocalizedText>> = {
+  "not-started": { sv: "Ej påbörjad", en: "Not started" },
+  "in-progress": { sv: "Pågår", en: "In progress" },
+  "delivered": { sv: "Levererad", en: "Delivered" },
+  "unknown": { sv: "Okänd", en: "Unknown" }
+}
+
+/**
+ * Evidence that a deliverable was delivered: what, when, where.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Evidence = Schema.Struct({
+  description: LocalizedText.LocalizedText,
+  date: Schema.optionalKey(CalendarDate),
+  url: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^https?:\/\/\S+$/, { message: "Expected an http(s) URL" })))
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Evidence = typeof Evidence.Type
+
+/**
+ * A deliverable. A delivered one has evidence.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Deliverable = Schema.Struct({
+  key: Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "Expected a key: lower-case letters, digits and '-'" })),
+  title: LocalizedText.LocalizedText,
+  description: Schema.optionalKey(LocalizedText.LocalizedText),
+  due: Due,
+  status: DeliverableStatus,
+  evidence: Schema.Array(Evidence)
+}).check(
+  Schema.makeFilter((d) =>
+    d.status === "delivered" && d.evidence.length === 0
+      ? { path: ["evidence"], issue: "Expected evidence for a delivered deliverable" }
+      : undefined
+  )
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Deliverable = typeof Deliverable.Type
+
+/**
+ * A consultation between the parties; the date is absent when unknown.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Consultation = Schema.Struct({
+  date: Schema.optionalKey(CalendarDate),
+  summary: LocalizedText.LocalizedText
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Consultation = typeof Consultation.Type
+
+/**
+ * The last day a deliverable is due: its date, or the end of its period.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const dueDate = (due: Due): CalendarDate => (due._tag === "By" ? due.date : due.period.end)
+
+const within = (due: Due, period: Period): boolean =>
+  due._tag === "By"
+    ? due.date >= period.start && due.date <= period.end
+    : due.period.start >= period.start && due.period.end <= period.end
+
+const describePeriod = (p: Period): string => `${p.start}–${p.end}`
+
+/**
+ * An agreement. Invariants: every deliverable is due within the agreement's period, funding
+ * years lie in the period and appear once, deliverable keys are unique.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Agreement = Schema.Struct({
+  id: AgreementId,
+  title: LocalizedText.LocalizedText,
+  description: Schema.optionalKey(LocalizedText.LocalizedText),
+  parties: Schema.Array(Party).check(Schema.isMinLength(2, { message: "Expected at least two parties" })),
+  announced: Schema.optionalKey(CalendarDate),
+  period: Period,
+  funding: Schema.Array(Funding),
+  deliverables: Schema.Array(Deliverable),
+  /** How consultations are to happen (`regular consultations`). */
+  consultationPlan: Schema.optionalKey(LocalizedText.LocalizedText),
+  consultations: Schema.Array(Consultation),
+  version: Version
+}).check(
+  Schema.makeFilter((a) => {
+    const issues: Array<Schema.FilterIssue> = []
+    a.deliverables.forEach((d, i) => {
+      if (!within(d.due, a.period)) {
+        issues.push({ path: ["deliverables", i, "due"], issue: `Expected a due date within the agreement's period ${describePeriod(a.period)}` })
+      }
+    })
+    const years = a.funding.map((f) => f.year)
+    if (new Set(years).size !== years.length) issues.push({ path: ["funding"], issue: "Expected each year once" })
+    a.funding.forEach((f, i) => {
+      if (String(f.year) < a.period.start.slice(0, 4) || String(f.year) > a.period.end.slice(0, 4)) {
+        issues.push({ path: ["funding", i, "year"], issue: `Expected a year within the agreement's period ${describePeriod(a.period)}` })
+      }
+    })
+    const keys = a.deliverables.map((d) => d.key)
+    if (new Set(keys).size !== keys.length) issues.push({ path: ["deliverables"], issue: "Expected unique deliverable keys" })
+    return issues
+  })
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Agreement = typeof Agreement.Type
+
+/**
+ * A refused change to an agreement: `field` and `rule` say what, in both languages.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class AgreementRefused extends Schema.TaggedError<AgreementRefused>()("AgreementRefused", {
+  agreement: Schema.String,
+  field: Schema.String,
+  rule: Schema.Literals(["due-outside-period", "duplicate-key", "unknown-deliverable", "evidence-required"]),
+  value: Schema.String,
+  explanation: LocalizedText.LocalizedText
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.agreement}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
+  }
+}
+
+/**
+ * Adds a deliverable; refused when it is due outside the agreement's period or its key is taken.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const addDeliverable = (a: Agreement, d: Deliverable): Result.Result<Agreement, AgreementRefused> => {
+  if (!within(d.due, a.period)) {
+    const value = d.due._tag === "By" ? d.due.date : describePeriod(d.due.period)
+    return Result.fail(
+      new AgreementRefused({
+        agreement: a.id,
+        field: `deliverables[${a.deliverables.length}].due`,
+        rule: "due-outside-period",
+        value,
+        explanation: {
+          sv: `Förfallodagen ${value} ligger utanför överenskommelsens period ${describePeriod(a.period)}.`,
+          en: `The due date ${value} lies outside the agreement's period ${describePeriod(a.period)}.`
+        }
+      })
+    )
+  }
+  if (a.deliverables.some((x) => x.key === d.key)) {
+    return Result.fail(
+      new AgreementRefused({
+        agreement: a.id,
+        field: `deliverables[${a.deliverables.length}].key`,
+        rule: "duplicate-key",
+        value: d.key,
+        explanation: { sv: `Leveransen ${d.key} finns redan.`, en: `Deliverable ${d.key} already exists.` }
+      })
+    )
+  }
+  return Result.succeed({ ...a, deliverables: [...a.deliverables, d] })
+}
+
+/**
+ * Sets a deliverable's status and appends evidence; `delivered` needs evidence.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const recordProgress = (
+  a: Agreement,
+  key: string,
+  status: DeliverableStatus,
+  evidence: ReadonlyArray<Evidence> = []
+): Result.Result<Agreement, AgreementRefused> => {
+  const i = a.deliverables.findIndex((d) => d.key === key)
+  if (i < 0) {
+    return Result.fail(
+      new AgreementRefused({
+        agreement: a.id,
+        field: "key",
+        rule: "unknown-deliverable",
+        value: key,
+        explanation: { sv: `Ingen leverans ${key}.`, en: `No deliverable ${key}.` }
+      })
+    )
+  }
+  const d = a.deliverables[i]!
+  const next = { ...d, status, evidence: [...d.evidence, ...evidence] }
+  if (status === "delivered" && next.evidence.length === 0) {
+    return Result.fail(
+      new AgreementRefused({
+        agreement: a.id,
+        field: `deliverables[${i}].evidence`,
+        rule: "evidence-required",
+        value: key,
+        explanation: { sv: "En levererad leverans behöver underlag.", en: "A delivered deliverable needs evidence." }
+      })
+    )
+  }
+  return Result.succeed({ ...a, deliverables: a.deliverables.map((x, j) => (j === i ? next : x)) })
+}
+
+/**
+ * Records a consultation between the parties.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const recordConsultation = (a: Agreement, c: Consultation): Agreement => ({ ...a, consultations: [...a.consultations, c] })
+
+/**
+ * A deliverable past its due date without being delivered.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Overdue {
+  /** The deliverable. */
+  readonly deliverable: Deliverable
+  /** The day it was due. */
+  readonly due: CalendarDate
+  /** Whole days since then. */
+  readonly daysOverdue: number
+}
+
+const days = (from: CalendarDate, to: CalendarDate) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
+
+/**
+ * The deliverables past due on `today` and not delivered (status unknown counts: nothing shows
+ * it was delivered), most overdue first.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const overdue = (a: Agreement, today: CalendarDate): ReadonlyArray<Overdue> =>
+  a.deliverables
+    .filter((d) => d.status !== "delivered" && dueDate(d.due) < today)
+    .map((d) => ({ deliverable: d, due: dueDate(d.due), daysOverdue: days(dueDate(d.due), today) }))
+    .sort((x, y) => y.daysOverdue - x.daysOverdue)
+
+/**
+ * Today's date in a time zone (Europe/Stockholm by default), from `Clock`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const today = (timeZone: string = EventTime.defaultTimeZone): Effect.Effect<CalendarDate> =>
+  Effect.map(Clock.currentTimeMillis, (millis) => EventTime.dayIn(millis, timeZone))
+
+/**
+ * {@link overdue} on today's date from `Clock`, in Europe/Stockholm.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const overdueToday = (a: Agreement): Effect.Effect<{ readonly today: CalendarDate; readonly overdue: ReadonlyArray<Overdue> }> =>
+  Effect.map(today(), (day) => ({ today: day, overdue: overdue(a, day) }))
+
+/**
+ * The store of agreements, with versions and change log: `Store.layer` derives it from the
+ * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export class Store extends EntityStore.Service<Store>()("agreement", Agreement) {}

@@ -1,0 +1,573 @@
+/**
+ * Calendar events: conferences, regional conferences, training sessions, network meetings,
+ * exchange trips and results conferences, with their programme, capacity, registrations and
+ * waiting list.
+ *
+ * **Details**
+ *
+ * These are *calendar* events; recorded state changes are the change log ({@link ChangeLog}).
+ * Every transition is a pure function returning a `Result`: the next event plus the
+ * notifications to send (as data, so that a mailer sends each once), or an
+ * {@link EventRefused} naming the field and the rule. Registrants are personal data: public
+ * output uses {@link toPublicView}.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Effect, Result, Schema } from "effect"
+import { CalendarDate } from "../CalendarDate.ts"
+import { Version } from "../ChangeLog.ts"
+import type { Purpose } from "../funding/FundingRuleSet.ts"
+import { CalendarEventId, NetworkId, OrganisationId, PartnershipId, ProgrammeId, TrainingProgrammeId } from "../Ids.ts"
+import * as LocalizedText from "../LocalizedText.ts"
+import * as Participant from "./Participant.ts"
+import * as EventTime from "./EventTime.ts"
+import * as EntityStore from "../store/EntityStore.ts"
+
+/**
+ * What kind of calendar event it is.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Kind = Schema.Literals([
+  "conference",
+  "regional-conference",
+  "training-session",
+  "network-meeting",
+  "exchange-trip",
+  "results-conference"
+])
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Kind = typeof Kind.Type
+
+/**
+ * Names of the kinds in both languages.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const kindNames: Readonly<Record<Kind, LocalizedText.LocalizedText>> = {
+  "conference": { sv: "Konferens", en: "Conference" },
+  "regional-conference": { sv: "Regional konferens", en: "Regional conference" },
+  "training-session": { sv: "Utbildningstillfälle", en: "Training session" },
+  "network-meeting": { sv: "Nätverksträff", en: "Network meeting" },
+  "exchange-trip": { sv: "Utbytesresa", en: "Exchange trip" },
+  "results-conference": { sv: "Resultatkonferens", en: "Results conference" }
+}
+
+/**
+ * Status: planned → open (registration open) → full → held; or cancelled (with reason and date)
+ * from any status before held. `full` goes back to `open` when a seat frees and nobody waits.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Status = Schema.Literals(["planned", "open", "full", "held", "cancelled"])
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Status = typeof Status.Type
+
+/**
+ * Names of the statuses in both languages.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const statusNames: Readonly<Record<Status, LocalizedText.LocalizedText>> = {
+  planned: { sv: "Planerad", en: "Planned" },
+  open: { sv: "Öppen för anmälan", en: "Open for registration" },
+  full: { sv: "Fullbokad", en: "Full" },
+  held: { sv: "Genomförd", en: "Held" },
+  cancelled: { sv: "Inställd", en: "Cancelled" }
+}
+
+/**
+ * A speaker of a programme item as the published programme names them: public programme data,
+ * not a registrant. The name is optional (a programme may name only the organisation).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Speaker = Schema.Struct({
+  name: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
+  role: Schema.optionalKey(LocalizedText.LocalizedText),
+  organisation: LocalizedText.LocalizedText,
+  organisationId: Schema.optionalKey(OrganisationId)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Speaker = typeof Speaker.Type
+
+/**
+ * One item of the programme; `time` (`HH:MM`, local to the event) is absent when unknown.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const ProgrammeItem = Schema.Struct({
+  time: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Expected a time as HH:MM" }))),
+  title: LocalizedText.LocalizedText,
+  description: Schema.optionalKey(LocalizedText.LocalizedText),
+  speakers: Schema.Array(Speaker)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type ProgrammeItem = typeof ProgrammeItem.Type
+
+/**
+ * Why and when an event was cancelled.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Cancellation = Schema.Struct({
+  reason: LocalizedText.LocalizedText,
+  date: Schema.optionalKey(CalendarDate)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Cancellation = typeof Cancellation.Type
+
+/**
+ * What an event belongs to: its programme, network, training programme, and the partnerships it
+ * concerns (those presented at a results conference; the partnership an exchange trip is for).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Links = Schema.Struct({
+  programme: Schema.optionalKey(ProgrammeId),
+  network: Schema.optionalKey(NetworkId),
+  trainingProgramme: Schema.optionalKey(TrainingProgrammeId),
+  partnerships: Schema.Array(PartnershipId)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Links = typeof Links.Type
+
+const Fields = Schema.Struct({
+  id: CalendarEventId,
+  kind: Kind,
+  title: LocalizedText.LocalizedText,
+  description: Schema.optionalKey(LocalizedText.LocalizedText),
+  organiser: OrganisationId,
+  /** Absent when the sources do not say. */
+  city: Schema.optionalKey(LocalizedText.LocalizedText),
+  venue: Schema.optionalKey(LocalizedText.LocalizedText),
+  schedule: EventTime.EventTime,
+  status: Status,
+  cancellation: Schema.optionalKey(Cancellation),
+  programmeItems: Schema.Array(ProgrammeItem),
+  capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "Expected a capacity of at least 1" }))),
+  registrationDeadline: Schema.optionalKey(CalendarDate),
+  seats: Schema.Array(Participant.Participant),
+  waitingList: Schema.Array(Participant.Participant),
+  links: Links,
+  version: Version
+})
+
+/**
+ * A calendar event. Invariants: a cancelled event has a cancellation and nobody registered;
+ * seats never exceed the capacity; nobody is registered twice; a waiting list exists only
+ * while every seat is taken.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const CalendarEvent = Fields.check(
+  Schema.makeFilter((e) => {
+    const issues: Array<Schema.FilterIssue> = []
+    if ((e.status === "cancelled") !== (e.cancellation !== undefined)) {
+      issues.push({ path: ["cancellation"], issue: "Expected a cancellation exactly when the status is cancelled" })
+    }
+    if (e.capacity !== undefined && e.seats.length > e.capacity) {
+      issues.push({ path: ["seats"], issue: `Expected at most ${e.capacity} seats taken` })
+    }
+    if (e.waitingList.length > 0 && (e.capacity === undefined || e.seats.length < e.capacity)) {
+      issues.push({ path: ["waitingList"], issue: "Expected a waiting list only while every seat is taken" })
+    }
+    const keys = [...e.seats, ...e.waitingList].map((p) => Participant.emailKey(p.email))
+    if (new Set(keys).size !== keys.length) issues.push({ path: ["seats"], issue: "Expected each person registered once" })
+    return issues
+  })
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type CalendarEvent = typeof CalendarEvent.Type
+
+/**
+ * The fields a new event is created with (status `planned`, nobody registered).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Draft =
+  & Omit<CalendarEvent, "status" | "cancellation" | "seats" | "waitingList" | "version" | "links" | "programmeItems">
+  & { readonly links?: Partial<Links>; readonly programmeItems?: ReadonlyArray<ProgrammeItem> }
+
+/**
+ * A new planned event at version 0 (not yet stored). Use `Validation.decoder(CalendarEvent, ...)`
+ * for untrusted input.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (draft: Draft): CalendarEvent => ({
+  ...draft,
+  programmeItems: draft.programmeItems ?? [],
+  links: { partnerships: [], ...draft.links },
+  status: "planned",
+  seats: [],
+  waitingList: [],
+  version: 0
+})
+
+/**
+ * A refused change to an event: `field` and `rule` say what, `explanation` says it in both
+ * languages. Carries no personal data.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class EventRefused extends Schema.TaggedError<EventRefused>()("EventRefused", {
+  event: Schema.String,
+  field: Schema.String,
+  rule: Schema.Literals([
+    "transition",
+    "cancelled",
+    "held",
+    "not-open",
+    "deadline",
+    "already-registered",
+    "not-registered",
+    "not-results-conference"
+  ]),
+  value: Schema.String,
+  explanation: LocalizedText.LocalizedText
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.event}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
+  }
+}
+
+/**
+ * A message to one person about an event: confirmed, waitlisted, promoted from the waiting
+ * list, cancelled, or removed. Holds personal data (the recipient).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Notification {
+  /** What happened to the recipient. */
+  readonly kind: "confirmed" | "waitlisted" | "promoted" | "cancelled" | "removed"
+  /** The event. */
+  readonly event: CalendarEventId
+  /** The recipient. */
+  readonly to: { readonly name: string; readonly email: string }
+  /** The message in both languages. */
+  readonly message: LocalizedText.LocalizedText
+}
+
+/**
+ * The result of a transition: the next event and the notifications to send.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Outcome {
+  /** The event after the transition. */
+  readonly event: CalendarEvent
+  /** Each person to notify, at most once per transition. */
+  readonly notifications: ReadonlyArray<Notification>
+}
+
+const refuse = (
+  e: CalendarEvent,
+  field: string,
+  rule: EventRefused["rule"],
+  value: string,
+  sv: string,
+  en: string
+) => Result.fail(new EventRefused({ event: e.id, field, rule, value, explanation: { sv, en } }))
+
+const notify = (e: CalendarEvent, kind: Notification["kind"], p: Participant.Participant): Notification => {
+  const sv = LocalizedText.text(e.title, "sv")
+  const en = LocalizedText.text(e.title, "en")
+  const messages: Record<Notification["kind"], LocalizedText.LocalizedText> = {
+    confirmed: { sv: `Din plats på ${sv} är bekräftad.`, en: `Your seat at ${en} is confirmed.` },
+    waitlisted: { sv: `${sv} är fullbokad; du står på väntelistan.`, en: `${en} is full; you are on the waiting list.` },
+    promoted: { sv: `En plats har blivit ledig: du har nu en plats på ${sv}.`, en: `A seat has freed: you now have a seat at ${en}.` },
+    cancelled: {
+      sv: `${sv} är inställd.${e.cancellation ? ` ${LocalizedText.text(e.cancellation.reason, "sv")}` : ""}`,
+      en: `${en} is cancelled.${e.cancellation ? ` ${LocalizedText.text(e.cancellation.reason, "en")}` : ""}`
+    },
+    removed: { sv: `Din anmälan till ${sv} är borttagen.`, en: `Your registration for ${en} is removed.` }
+  }
+  return { kind, event: e.id, to: { name: p.name, email: p.email }, message: messages[kind] }
+}
+
+const seatStatus = (e: CalendarEvent, seats: number): Status =>
+  e.capacity !== undefined && seats >= e.capacity ? "full" : "open"
+
+const checkFrom = (
+  e: CalendarEvent,
+  command: string,
+  allowed: ReadonlyArray<Status>,
+  otherwise: EventRefused["rule"] = "transition"
+) =>
+  allowed.includes(e.status)
+    ? Result.succeed(e)
+    : refuse(
+      e,
+      "status",
+      e.status === "cancelled" ? "cancelled" : e.status === "held" ? "held" : otherwise,
+      e.status,
+      `${command} går inte när evenemanget är ${LocalizedText.text(statusNames[e.status], "sv").toLowerCase()}.`,
+      `${command} is not possible while the event is ${LocalizedText.text(statusNames[e.status], "en").toLowerCase()}.`
+    )
+
+/**
+ * Opens registration (from `planned`).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const openRegistration = (e: CalendarEvent): Result.Result<CalendarEvent, EventRefused> =>
+  Result.map(checkFrom(e, "OpenRegistration", ["planned"]), (e) => ({ ...e, status: seatStatus(e, e.seats.length) }))
+
+/**
+ * Registers a person on `today`: a seat while seats are free, otherwise the end of the waiting
+ * list. Refused when registration is not open, the event is cancelled or held, the deadline
+ * has passed, or the person is already registered.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const register = (
+  e: CalendarEvent,
+  person: Participant.Participant
+): Result.Result<Outcome, EventRefused> => {
+  const open = checkFrom(e, "Register", ["open", "full"], "not-open")
+  if (Result.isFailure(open)) return Result.fail(open.failure)
+  if (e.registrationDeadline !== undefined && person.signedUp > e.registrationDeadline) {
+    return refuse(
+      e,
+      "signedUp",
+      "deadline",
+      person.signedUp,
+      `Sista anmälningsdag var ${e.registrationDeadline}.`,
+      `The registration deadline was ${e.registrationDeadline}.`
+    )
+  }
+  if ([...e.seats, ...e.waitingList].some((p) => Participant.same(p, person))) {
+    return refuse(e, "email", "already-registered", "(personal data)", "Personen är redan anmäld.", "The person is already registered.")
+  }
+  if (e.capacity === undefined || e.seats.length < e.capacity) {
+    const seats = [...e.seats, person]
+    const next = { ...e, seats, status: seatStatus(e, seats.length) }
+    return Result.succeed({ event: next, notifications: [notify(next, "confirmed", person)] })
+  }
+  const next = { ...e, waitingList: [...e.waitingList, person], status: "full" as const }
+  return Result.succeed({ event: next, notifications: [notify(next, "waitlisted", person)] })
+}
+
+/**
+ * {@link register} with the sign-up day taken from `Clock` (in the event's time zone).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const registerNow = (
+  e: CalendarEvent,
+  person: Omit<Participant.Participant, "signedUp">
+): Effect.Effect<Outcome, EventRefused> =>
+  Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+    Effect.fromResult(register(e, { ...person, signedUp: EventTime.dayIn(millis, e.schedule.timeZone) })))
+
+/**
+ * Removes a person's registration (seat or waiting list). A freed seat goes to the first on the
+ * waiting list, who is notified.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const unregister = (e: CalendarEvent, email: string): Result.Result<Outcome, EventRefused> => {
+  const key = Participant.emailKey(email)
+  const seatIndex = e.seats.findIndex((p) => Participant.emailKey(p.email) === key)
+  const waitIndex = e.waitingList.findIndex((p) => Participant.emailKey(p.email) === key)
+  if (seatIndex < 0 && waitIndex < 0) {
+    return refuse(e, "email", "not-registered", "(personal data)", "Personen är inte anmäld.", "The person is not registered.")
+  }
+  if (waitIndex >= 0) {
+    const removed = e.waitingList[waitIndex]!
+    const next = { ...e, waitingList: e.waitingList.filter((_, i) => i !== waitIndex) }
+    return Result.succeed({ event: next, notifications: [notify(next, "removed", removed)] })
+  }
+  const removed = e.seats[seatIndex]!
+  const remaining = e.seats.filter((_, i) => i !== seatIndex)
+  const [first, ...rest] = e.waitingList
+  const seats = first === undefined ? remaining : [...remaining, first]
+  const status = e.status === "open" || e.status === "full" ? seatStatus(e, seats.length) : e.status
+  const next = { ...e, seats, waitingList: rest, status }
+  return Result.succeed({
+    event: next,
+    notifications: first === undefined
+      ? [notify(next, "removed", removed)]
+      : [notify(next, "removed", removed), notify(next, "promoted", first)]
+  })
+}
+
+/**
+ * Cancels the event (from planned, open or full) with a reason and date: every seat and the
+ * waiting list are freed and each registered person is notified exactly once.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const cancel = (e: CalendarEvent, cancellation: Cancellation): Result.Result<Outcome, EventRefused> =>
+  Result.map(checkFrom(e, "Cancel", ["planned", "open", "full"]), (e) => {
+    const next: CalendarEvent = { ...e, status: "cancelled", cancellation, seats: [], waitingList: [] }
+    const seen = new Set<string>()
+    const notifications: Array<Notification> = []
+    for (const p of [...e.seats, ...e.waitingList]) {
+      const key = Participant.emailKey(p.email)
+      if (seen.has(key)) continue
+      seen.add(key)
+      notifications.push(notify(next, "cancelled", p))
+    }
+    return { event: next, notifications }
+  })
+
+/**
+ * Records that the event was held (from planned, open or full).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const markHeld = (e: CalendarEvent): Result.Result<CalendarEvent, EventRefused> =>
+  Result.map(checkFrom(e, "MarkHeld", ["planned", "open", "full"]), (e) => ({ ...e, status: "held" as const }))
+
+/**
+ * Seats left, or undefined when the capacity is unlimited or unknown.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const seatsLeft = (e: CalendarEvent): number | undefined =>
+  e.capacity === undefined ? undefined : Math.max(0, e.capacity - e.seats.length)
+
+/**
+ * The funding {@link Purpose} of a partnership's costs for going to an event of this
+ * kind: travel and lodging for an exchange trip, or for a network training (network meetings and
+ * training sessions), or for the results conference; none for other kinds.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const budgetPurpose = (kind: Kind): Purpose | undefined =>
+  kind === "exchange-trip" || kind === "results-conference"
+    ? kind
+    : kind === "network-meeting" || kind === "training-session"
+    ? "network-training"
+    : undefined
+
+/**
+ * What public output may show of an event: everything except the people registered (only
+ * their number).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface PublicView {
+  /** Id. */
+  readonly id: CalendarEventId
+  /** Kind and its name. */
+  readonly kind: Kind
+  /** Name of the kind in both languages. */
+  readonly kindName: LocalizedText.LocalizedText
+  /** Title. */
+  readonly title: LocalizedText.LocalizedText
+  /** Description, if any. */
+  readonly description?: LocalizedText.LocalizedText | undefined
+  /** Organiser. */
+  readonly organiser: OrganisationId
+  /** City; `undefined` when unknown. */
+  readonly city?: LocalizedText.LocalizedText | undefined
+  /** Venue; `undefined` when unknown. */
+  readonly venue?: LocalizedText.LocalizedText | undefined
+  /** When: exact or to the month. */
+  readonly schedule: EventTime.EventTime
+  /** When, for a person, in both languages. */
+  readonly when: LocalizedText.LocalizedText
+  /** Status and its name. */
+  readonly status: Status
+  /** Name of the status in both languages. */
+  readonly statusName: LocalizedText.LocalizedText
+  /** Why and when it was cancelled. */
+  readonly cancellation?: Cancellation | undefined
+  /** The published programme. */
+  readonly programmeItems: ReadonlyArray<ProgrammeItem>
+  /** Capacity, if limited. */
+  readonly capacity?: number | undefined
+  /** Seats taken (a count, no names). */
+  readonly seatsTaken: number
+  /** People waiting (a count, no names). */
+  readonly waiting: number
+  /** Registration deadline. */
+  readonly registrationDeadline?: CalendarDate | undefined
+  /** Links to programmes, networks and partnerships. */
+  readonly links: Links
+}
+
+/**
+ * The public view of an event, for renderers: no registrant, no waiting-list entry.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const toPublicView = (e: CalendarEvent): PublicView => ({
+  id: e.id,
+  kind: e.kind,
+  kindName: kindNames[e.kind],
+  title: e.title,
+  description: e.description,
+  organiser: e.organiser,
+  city: e.city,
+  venue: e.venue,
+  schedule: e.schedule,
+  when: { sv: EventTime.describe(e.schedule, "sv"), en: EventTime.describe(e.schedule, "en") },
+  status: e.status,
+  statusName: statusNames[e.status],
+  cancellation: e.cancellation,
+  programmeItems: e.programmeItems,
+  capacity: e.capacity,
+  seatsTaken: e.seats.length,
+  waiting: e.waitingList.length,
+  registrationDeadline: e.registrationDeadline,
+  links: e.links
+})
+
+/**
+ * The store of calendar events, with versions and change log: `Store.layer` derives it from the
+ * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export class Store extends EntityStore.Service<Store>()("calendar-event", CalendarEvent) {}

@@ -1,0 +1,267 @@
+/**
+ * Training programmes: a series of sessions for people in given roles (SKR's programme for
+ * human-rights strategists), with enrolment for the whole programme, attendance per session
+ * and completion.
+ *
+ * **Details**
+ *
+ * Enrolments are personal data: public output uses {@link toPublicView}. Every change is a pure
+ * function returning a `Result` with a {@link TrainingRefused} that names the field.
+ *
+ * @since 0.1.0
+ */
+import { Result, Schema } from "effect"
+import { CalendarDate } from "../CalendarDate.ts"
+import { Version } from "../ChangeLog.ts"
+import { CalendarEventId, OrganisationId, ProgrammeId, TrainingProgrammeId } from "../Ids.ts"
+import * as LocalizedText from "../LocalizedText.ts"
+import * as Participant from "./Participant.ts"
+import * as EventTime from "./EventTime.ts"
+import * as EntityStore from "../store/EntityStore.ts"
+
+const SessionKey = Schema.String.check(
+  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "Expected a session key: lower-case letters, digits and '-'" })
+)
+
+/**
+ * One session of the programme; `event` links the calendar event it takes place at (the last
+ * strategist session is held at a larger MR conference).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Session = Schema.Struct({
+  key: SessionKey,
+  title: LocalizedText.LocalizedText,
+  schedule: EventTime.EventTime,
+  event: Schema.optionalKey(CalendarEventId),
+  note: Schema.optionalKey(LocalizedText.LocalizedText)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Session = typeof Session.Type
+
+/**
+ * A role the programme is aimed at (`MR-strateg`, `folkhälsostrateg`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const TargetRole = Schema.Struct({
+  key: SessionKey,
+  name: LocalizedText.LocalizedText
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type TargetRole = typeof TargetRole.Type
+
+/**
+ * One person's enrolment for the whole programme and the sessions they attended. Personal data.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Enrolment = Schema.Struct({
+  participant: Participant.Participant,
+  attended: Schema.Array(SessionKey)
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Enrolment = typeof Enrolment.Type
+
+/**
+ * A training programme. Invariants: session keys are unique, the completion threshold is at
+ * most the number of sessions, attendance names existing sessions, each person enrols once.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const TrainingProgramme = Schema.Struct({
+  id: TrainingProgrammeId,
+  organiser: OrganisationId,
+  programme: Schema.optionalKey(ProgrammeId),
+  title: LocalizedText.LocalizedText,
+  description: Schema.optionalKey(LocalizedText.LocalizedText),
+  targetRoles: Schema.Array(TargetRole),
+  sessions: Schema.Array(Session).check(Schema.isMinLength(1, { message: "Expected at least one session" })),
+  /** Sessions a participant must attend to complete the programme; absent: every session. */
+  completionSessions: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
+  capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
+  enrolmentDeadline: Schema.optionalKey(CalendarDate),
+  enrolments: Schema.Array(Enrolment),
+  version: Version
+}).check(
+  Schema.makeFilter((t) => {
+    const issues: Array<Schema.FilterIssue> = []
+    const keys = new Set(t.sessions.map((s) => s.key))
+    if (keys.size !== t.sessions.length) issues.push({ path: ["sessions"], issue: "Expected unique session keys" })
+    if (t.completionSessions !== undefined && t.completionSessions > t.sessions.length) {
+      issues.push({ path: ["completionSessions"], issue: `Expected at most ${t.sessions.length} (the number of sessions)` })
+    }
+    if (t.capacity !== undefined && t.enrolments.length > t.capacity) {
+      issues.push({ path: ["enrolments"], issue: `Expected at most ${t.capacity} enrolments` })
+    }
+    t.enrolments.forEach((e, i) => {
+      const unknown = e.attended.find((k) => !keys.has(k))
+      if (unknown !== undefined) issues.push({ path: ["enrolments", i, "attended"], issue: `Unknown session ${unknown}` })
+    })
+    const people = t.enrolments.map((e) => Participant.emailKey(e.participant.email))
+    if (new Set(people).size !== people.length) issues.push({ path: ["enrolments"], issue: "Expected each person enrolled once" })
+    return issues
+  })
+)
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type TrainingProgramme = typeof TrainingProgramme.Type
+
+/**
+ * A refused enrolment or attendance: `field` and `rule` say what, in both languages. Carries no
+ * personal data.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class TrainingRefused extends Schema.TaggedError<TrainingRefused>()("TrainingRefused", {
+  programme: Schema.String,
+  field: Schema.String,
+  rule: Schema.Literals(["deadline", "full", "already-enrolled", "not-enrolled", "unknown-session"]),
+  value: Schema.String,
+  explanation: LocalizedText.LocalizedText
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.programme}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
+  }
+}
+
+const refuse = (
+  t: TrainingProgramme,
+  field: string,
+  rule: TrainingRefused["rule"],
+  value: string,
+  sv: string,
+  en: string
+) => Result.fail(new TrainingRefused({ programme: t.id, field, rule, value, explanation: { sv, en } }))
+
+const indexOf = (t: TrainingProgramme, email: string) => {
+  const key = Participant.emailKey(email)
+  return t.enrolments.findIndex((e) => Participant.emailKey(e.participant.email) === key)
+}
+
+/**
+ * Enrols a person for the whole programme. Refused after the deadline, when full, or when the
+ * person is already enrolled.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const enrol = (t: TrainingProgramme, person: Participant.Participant): Result.Result<TrainingProgramme, TrainingRefused> => {
+  if (t.enrolmentDeadline !== undefined && person.signedUp > t.enrolmentDeadline) {
+    return refuse(t, "signedUp", "deadline", person.signedUp, `Sista anmälningsdag var ${t.enrolmentDeadline}.`, `The enrolment deadline was ${t.enrolmentDeadline}.`)
+  }
+  if (indexOf(t, person.email) >= 0) {
+    return refuse(t, "email", "already-enrolled", "(personal data)", "Personen är redan anmäld.", "The person is already enrolled.")
+  }
+  if (t.capacity !== undefined && t.enrolments.length >= t.capacity) {
+    return refuse(t, "capacity", "full", String(t.capacity), "Utbildningsprogrammet är fullt.", "The training programme is full.")
+  }
+  return Result.succeed({ ...t, enrolments: [...t.enrolments, { participant: person, attended: [] }] })
+}
+
+/**
+ * Records that an enrolled person attended a session (idempotent).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const recordAttendance = (
+  t: TrainingProgramme,
+  email: string,
+  session: string
+): Result.Result<TrainingProgramme, TrainingRefused> => {
+  if (!t.sessions.some((s) => s.key === session)) {
+    return refuse(t, "session", "unknown-session", session, `Okänt tillfälle ${session}.`, `Unknown session ${session}.`)
+  }
+  const i = indexOf(t, email)
+  if (i < 0) return refuse(t, "email", "not-enrolled", "(personal data)", "Personen är inte anmäld.", "The person is not enrolled.")
+  const e = t.enrolments[i]!
+  if (e.attended.includes(session)) return Result.succeed(t)
+  const order = t.sessions.map((s) => s.key)
+  const attended = [...e.attended, session].sort((a, b) => order.indexOf(a) - order.indexOf(b))
+  return Result.succeed({ ...t, enrolments: t.enrolments.map((x, j) => (j === i ? { ...x, attended } : x)) })
+}
+
+/**
+ * Removes a person's enrolment (withdrawal or erasure).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const withdraw = (t: TrainingProgramme, email: string): Result.Result<TrainingProgramme, TrainingRefused> => {
+  const i = indexOf(t, email)
+  if (i < 0) return refuse(t, "email", "not-enrolled", "(personal data)", "Personen är inte anmäld.", "The person is not enrolled.")
+  return Result.succeed({ ...t, enrolments: t.enrolments.filter((_, j) => j !== i) })
+}
+
+/**
+ * Sessions needed to complete: `completionSessions`, or every session when the organiser states
+ * no threshold.
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const sessionsToComplete = (t: TrainingProgramme): number => t.completionSessions ?? t.sessions.length
+
+/**
+ * Whether an enrolment has completed the programme (attended {@link sessionsToComplete}).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const isCompleted = (t: TrainingProgramme, enrolment: Enrolment): boolean =>
+  enrolment.attended.length >= sessionsToComplete(t)
+
+/**
+ * Counts for public output: enrolled, completed, and attendance per session (no names).
+ *
+ * @category rules
+ * @since 0.1.0
+ */
+export const summary = (t: TrainingProgramme): {
+  readonly enrolled: number
+  readonly completed: number
+  readonly attendance: ReadonlyArray<{ readonly session: string; readonly attended: number }>
+} => ({
+  enrolled: t.enrolments.length,
+  completed: t.enrolments.filter((e) => isCompleted(t, e)).length,
+  attendance: t.sessions.map((s) => ({ session: s.key, attended: t.enrolments.filter((e) => e.attended.includes(s.key)).length }))
+})
+
+/**
+ * What public output may show of a training programme: everything but the enrolments, plus the
+ * counts of {@link summary}.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const toPublicView = (t: TrainingProgramme): Omit<TrainingProgramme, "enrolments"> & { readonly summary: ReturnType<typeof summary> } => {
+  const { enrolments: _, ...rest } = t
+  return { ...rest, summary: summary(t) }
+}
+
+/**
+ * The store of training programmes, with versions and change log: `Store.layer` derives it from the
+ * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export class Store extends EntityStore.Service<Store>()("training-programme", TrainingProgramme) {}
