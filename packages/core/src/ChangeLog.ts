@@ -7,6 +7,7 @@
  * "Change" here always means a recorded state change; calendar events (conferences, training
  * sessions) are a different thing and live in their own module.
  *
+ * @module
  * @since 0.1.0
  */
 import { Schema } from "effect"
@@ -23,15 +24,18 @@ const NonEmpty = Schema.String.check(Schema.isNonEmpty({ message: "Expected a no
 export const Version = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "Expected a version: a whole number from 0" }))
 
 /**
- * What a caller says about a change: who makes it and why. The store adds the time (from
- * `Clock`), the command and the version.
+ * What a caller says about a change: who makes it, why, and (optionally) the version it last
+ * read. Every effectful step takes it last, in one shape: `(subject, input, change)`. The store
+ * adds the time (from `Clock`), the command and the new version.
  *
  * @category schemas
  * @since 0.1.0
  */
 export const Change = Schema.Struct({
   actor: ActorId,
-  reason: NonEmpty
+  reason: NonEmpty,
+  /** The version the caller last read; a newer stored version fails with `VersionConflict`. */
+  expectedVersion: Schema.optionalKey(Version)
 })
 /**
  * @category models
@@ -45,7 +49,10 @@ export type Change = typeof Change.Type
  * @category constructors
  * @since 0.1.0
  */
-export const change = (actor: string, reason: string): Change => ({ actor: actor as ActorId, reason })
+export const change = (actor: string, reason: string, expectedVersion?: number): Change =>
+  expectedVersion === undefined
+    ? { actor: actor as ActorId, reason }
+    : { actor: actor as ActorId, reason, expectedVersion }
 
 /**
  * One entry of the change log.
