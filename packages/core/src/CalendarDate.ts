@@ -1,6 +1,8 @@
 /**
  * Calendar dates (`2020-12-10`) without a time of day, for decisions, periods and due dates.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

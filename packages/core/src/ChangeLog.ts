@@ -8,6 +8,7 @@
  * sessions) are a different thing and live in their own module.
  *
  * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

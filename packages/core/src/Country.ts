@@ -2,6 +2,8 @@
  * Countries as ISO 3166-1 alpha-2 codes, from the IATI Country codelist (withdrawn codes left
  * out). Attribution: IATI Standard (http://iatistandard.org/), CC BY 4.0.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

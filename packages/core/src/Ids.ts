@@ -2,6 +2,8 @@
  * Branded identifiers. An id is a short slug (`lund-francistown`, `icld-mr-2020`): letters,
  * digits, `.`, `_`, `:` and `-`, starting with a letter or digit, at most 128 characters.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -2,6 +2,8 @@
  * Text in Swedish and English. At least one language is present; a lookup falls back to the
  * other language and says which one it returned.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -2,6 +2,8 @@
  * Money as integer minor units (öre, cents, thebe, ngwee) plus an ISO 4217 currency code.
  * There are no floats anywhere: SEK 300 000 is `{ minor: 30000000, currency: "SEK" }`.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Result, Schema } from "effect"

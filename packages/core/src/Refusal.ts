@@ -27,6 +27,7 @@
  * ```
  *
  * @module
+ * @group Kernel
  * @since 0.2.0
  */
 import { type Cause, Predicate, Schema } from "effect"

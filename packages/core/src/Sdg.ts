@@ -9,6 +9,8 @@
  * fn.se (see `svSource` per goal). No public structured Swedish list of the 169 targets exists:
  * target titles fall back to English, and every lookup says which language it returned.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -1,6 +1,8 @@
 /**
  * Decoding untrusted input into domain values, with errors that say what was wrong and where.
  *
+ * @module
+ * @group Kernel
  * @since 0.1.0
  */
 import { Cause, Effect, Exit, Option, Schema, SchemaIssue } from "effect"

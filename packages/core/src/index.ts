@@ -19,6 +19,59 @@
  * This entry point re-exports every namespace of every area, so
  * `import { Partnership, Budget } from "@localrights/core"` works as well as the area imports.
  *
+ * @groupDescription Kernel
+ * The small kernel every area builds on: ids (`Ids`), text in Swedish and English
+ * (`LocalizedText`), calendar dates (`CalendarDate`), countries (`Country`), money in minor units
+ * (`Money`), decoding with errors that name the field (`Validation`), the one refusal shape
+ * (`Refusal`), the SDG catalogue (`Sdg`) and the change log (`ChangeLog`). Imported from
+ * `@localrights/core`.
+ *
+ * @groupDescription Partnership
+ * The programme and its partnerships: organisations (Swedish municipalities and regions, their
+ * international partners, universities, civil society), programmes with their phases and
+ * rules, networks (cohorts), partnerships, the lifecycle that moves a partnership from
+ * expression of interest (`Interest`) through application, admission, matching, preparation
+ * year and implementation to its conclusion (`Lifecycle` is the pure state machine,
+ * `Partnerships` runs it against the stores), and the public catalogue (`Catalogue`).
+ * Also imported from `@localrights/core/partnership`.
+ *
+ * @groupDescription Assessment
+ * Rights-based assessment of applications and project plans: criteria frameworks (the UN's
+ * PANEL principles, SKR's rights-based approach, the child-rights general principles, or your
+ * own, versioned), assessments with scores and evidence per principle (`Assessment` is pure,
+ * `Assessments` records them and their decisions against the stores), and the map from rights
+ * principles to the SDG targets they touch (`RightsSdgMap`).
+ * Also imported from `@localrights/core/assessment`.
+ *
+ * @groupDescription Funding
+ * Money under fixed rules: funding rule sets (caps per phase, year and programme, eligible
+ * costs, shares), budgets checked against them (`Budget` is pure, `Budgets` turns a check into
+ * a lifecycle decision against the stores), the expense ledger in any currency with exchange
+ * rates on the value date (`Expenses`, `ExchangeRates`), and disbursement in tranches
+ * (`Disbursement`).
+ * Also imported from `@localrights/core/funding`.
+ *
+ * @groupDescription Programme work
+ * The work around a programme: calendar events (conferences, regional conferences, network
+ * meetings) and when they take place (`EventTime`), participants and registrations, training
+ * programmes with sessions and enrolment, agreements with deliverables and due dates, the
+ * results conference that concludes partnerships, and iCalendar export.
+ * Also imported from `@localrights/core/programme-work`.
+ *
+ * @groupDescription Publishing
+ * What the public reads: view models built by pure functions from the domain (project cards,
+ * catalogue pages, network reports, funding statements, IATI activity files, event pages),
+ * always without personal data, and the `Renderer` port that the HTML, Markdown, CSV and IATI
+ * packages implement.
+ * Also imported from `@localrights/core/publishing`.
+ *
+ * @groupDescription Store
+ * Storage: the primitive `DocumentStore` port an adapter implements (read, versioned write with
+ * its change record, list, history), `EntityStore` that derives a typed store per entity from
+ * it, `Stores` that provides every entity store at once, and `PersonalData` for export and
+ * erasure of one person's data across every store.
+ * Also imported from `@localrights/core/store`.
+ *
  * @module
  * @since 0.1.0
  */

@@ -12,6 +12,8 @@
  * else `pass`. Raising a score can only improve a verdict; the order of principles and of
  * assessors never changes it.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"

@@ -11,6 +11,8 @@
  * refusal's note names the principles that do not pass, and the lifecycle quotes it when it
  * refuses the transition.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { Effect, Result } from "effect"

@@ -10,6 +10,8 @@
  * version never changes an old verdict. The built-in frameworks live in {@link Frameworks};
  * custom ones are decoded with {@link decode} and checked with {@link validate}.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"

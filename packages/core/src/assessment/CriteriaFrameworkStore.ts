@@ -3,6 +3,8 @@
  * under the key `id@version`, and never changed; the built-in frameworks ({@link Frameworks})
  * are answered without being stored.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Option, Result, Schema } from "effect"

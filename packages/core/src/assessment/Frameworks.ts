@@ -12,6 +12,8 @@
  * least 2, nothing at 0, a weighted share of at least 50 %) are defaults of this library, not
  * taken from ICLD or SKR: a programme with other rules publishes its own framework.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { CriteriaFramework } from "./CriteriaFramework.ts"

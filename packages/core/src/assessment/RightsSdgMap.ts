@@ -14,6 +14,8 @@
  * unmapped: unknown, not guessed. A new version never changes an old one; suggestions say which
  * version they come from.
  *
+ * @module
+ * @group Assessment
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -8,9 +8,10 @@
  *
  * Source: Regeringskansliet, press release "Satsning på arbetet med mänskliga rättigheter",
  * 13 June 2014. The status of every deliverable is unknown from the source, so
- * {@link Agreement.overdue} reports each one past due as overdue with status unknown. The
+ * `Agreement.overdue` reports each one past due as overdue with status unknown. The
  * action plan's own due date is not given: the deliverable carries the period the plan covers.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect } from "effect"

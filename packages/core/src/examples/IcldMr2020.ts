@@ -9,6 +9,7 @@
  * project page "Lund and Francistown, Botswana". ICLD's card spells the partner
  * "Franscistown City Council"; the city is Francistown.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect } from "effect"

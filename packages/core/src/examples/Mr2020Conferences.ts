@@ -10,6 +10,7 @@
  * Göteborg only, without times. Speakers are named as the public programme names them; they
  * are not registrants. Nothing else is filled in: see {@link unknowns}.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect } from "effect"

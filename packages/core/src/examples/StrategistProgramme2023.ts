@@ -9,6 +9,7 @@
  * deadline and a completion criterion are not given: sessions are scheduled to the month only
  * and the rest is absent (see {@link unknowns}). SKR had run the programme three times before.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect } from "effect"

@@ -1,6 +1,7 @@
 /**
  * Example data from the public sources, for demos, tests and documentation.
  *
+ * @module
  * @since 0.1.0
  */
 export * as IcldMr2020 from "./IcldMr2020.ts"

@@ -9,6 +9,8 @@
  * set object) and a budget is read in a single pass, with no Effect and few allocations.
  * Messages are in Swedish and English.
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Result, Schema } from "effect"

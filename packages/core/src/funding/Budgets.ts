@@ -11,6 +11,8 @@
  * the evaluation passes; otherwise refused, with every violation in the note (sv and en). The
  * decision's reference names the budget (id and version) and the rule set (id and revision).
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Clock, Effect, Option, Result, Schema } from "effect"

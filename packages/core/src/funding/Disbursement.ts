@@ -3,6 +3,8 @@
  * after the previous tranche's period report is approved, in order, and never beyond the
  * granted amount.
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Result, Schema } from "effect"

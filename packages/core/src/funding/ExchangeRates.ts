@@ -12,6 +12,8 @@
  * `maxAgeDays` (rates are not published on weekends and holidays); otherwise it fails with
  * {@link MissingRate}. A table with only `SEK → BWP` also answers `BWP → SEK` (the inverse).
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Result, Schema } from "effect"

@@ -3,6 +3,8 @@
  * amount, the value date and the SEK amount (through the {@link ExchangeRates.ExchangeRates}
  * port), and budget against actual per phase and category with overspend warnings.
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"

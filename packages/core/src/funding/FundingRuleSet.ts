@@ -14,6 +14,8 @@
  * funded by the grant (`funding` absent or `"grant"`); own contributions are not limited by
  * caps or eligibility.
  *
+ * @module
+ * @group Funding
  * @since 0.1.0
  */
 import { Schema } from "effect"

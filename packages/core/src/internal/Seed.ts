@@ -1,6 +1,7 @@
 /**
  * Helpers for loading example data (not exported from the examples entry point).
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect, Option } from "effect"

@@ -3,6 +3,8 @@
  * cursor pagination and facet counts. {@link run} is the reference evaluation over a list; SQL
  * adapters answer the same query with indexes and must return the same page.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -11,6 +11,8 @@
  * already take part under another partnership id). The contact person is personal data and is
  * kept in the expression only, never copied into the partnership or the organisation.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Clock, Effect, Option, Schema } from "effect"

@@ -8,6 +8,8 @@
  * Gates that other modules decide (assessment passed, budget within the funding rules) are
  * satisfied only by a recorded {@link Partnership.Decision}: there is no silent pass.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Result, Schema } from "effect"

@@ -2,6 +2,8 @@
  * A network: a cohort of partnerships inside one programme that meet for joint trainings and
  * exchange of experience.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -3,6 +3,8 @@
  * international partners, universities, civil society, agencies (ICLD, SKR, RWI), national
  * government and associations.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Schema } from "effect"

@@ -3,6 +3,8 @@
  * programme, with its network, project area, theme, focus areas, SDG tags, lifecycle status and
  * the decisions that open its gates.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Context, type Effect, Schema } from "effect"

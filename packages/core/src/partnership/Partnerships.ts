@@ -3,6 +3,8 @@
  * command with {@link Lifecycle.apply}, and writes the result with its change record under
  * the expected version.
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Effect, Option, Result, Schema } from "effect"

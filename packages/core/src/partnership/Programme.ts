@@ -2,6 +2,8 @@
  * A programme: the frame an organiser runs partnerships in (phases, who may take part, which
  * partner countries, network size, focus areas, funding rules and assessment criteria).
  *
+ * @module
+ * @group Partnership
  * @since 0.1.0
  */
 import { Schema } from "effect"

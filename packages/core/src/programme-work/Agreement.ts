@@ -4,6 +4,8 @@
  * and evidence, and consultations. {@link overdue} finds deliverables past due on a given day;
  * {@link overdueToday} takes the day from `Clock`.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Clock, Effect, Result, Schema } from "effect"

@@ -11,6 +11,8 @@
  * {@link EventRefused} naming the field and the rule. Registrants are personal data: public
  * output uses {@link toPublicView}.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Clock, Effect, Result, Schema } from "effect"

@@ -9,6 +9,8 @@
  * change of summer-time rules never moves a stored event; instants are computed with effect's
  * `DateTime`. An approximate window is explicit data, never a guessed day.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { DateTime, Option, Schema } from "effect"

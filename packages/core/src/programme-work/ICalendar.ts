@@ -10,6 +10,8 @@
  * `X-LOCALRIGHTS-DATE-PRECISION:MONTH` and the words "exact date unknown" in its description.
  * A cancelled event has `STATUS:CANCELLED`. Only the public view is exported: no registrant.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Clock, Effect } from "effect"

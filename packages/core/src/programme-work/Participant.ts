@@ -2,6 +2,8 @@
  * A person who registers for a calendar event or enrols in a training programme. **Personal
  * data**: never part of public output; {@link PersonalData} exports and erases it.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Schema } from "effect"

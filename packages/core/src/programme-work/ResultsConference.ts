@@ -2,6 +2,8 @@
  * A results conference concludes the partnerships presented there: once it is held, each
  * presented partnership in its last implementation year moves to `concluded`.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Effect } from "effect"

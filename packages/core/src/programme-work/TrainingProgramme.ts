@@ -8,6 +8,8 @@
  * Enrolments are personal data: public output uses {@link toPublicView}. Every change is a pure
  * function returning a `Result` with a {@link TrainingRefused} that names the field.
  *
+ * @module
+ * @group Programme work
  * @since 0.1.0
  */
 import { Result, Schema } from "effect"

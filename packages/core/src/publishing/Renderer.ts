@@ -4,6 +4,8 @@
  * {@link make} derives the service, refuses unsupported views with a typed error, and turns an
  * unexpected defect into a {@link RenderError}.
  *
+ * @module
+ * @group Publishing
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Schema } from "effect"

@@ -9,6 +9,8 @@
  * and marks fallbacks. Organisations enter a view through {@link Organisation.toPublic}, and
  * only their public fields are copied: contact persons never reach a view.
  *
+ * @module
+ * @group Publishing
  * @since 0.1.0
  */
 import * as Assessment from "../assessment/Assessment.ts"

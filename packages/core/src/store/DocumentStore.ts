@@ -10,6 +10,8 @@
  * and appends the change record in the same transaction: a stale write fails with
  * {@link VersionConflict}, never overwrites, and never leaves a document without its record.
  *
+ * @module
+ * @group Store
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Option, Schema } from "effect"

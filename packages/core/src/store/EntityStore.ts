@@ -2,6 +2,8 @@
  * A typed, versioned store for one kind of entity, derived from the primitive
  * {@link DocumentStore}: decoding, encoding, versions and change records in one place.
  *
+ * @module
+ * @group Store
  * @since 0.1.0
  */
 import { Clock, Context, DateTime, Effect, Exit, Layer, Option, Predicate, Schema } from "effect"
@@ -174,6 +176,14 @@ export interface Definition<Self, A extends Versioned, Shape extends EntityStore
   /** The store as a layer over the {@link DocumentStore} in context. */
   readonly layer: Layer.Layer<Self, never, DocumentStore>
 }
+
+/**
+ * The service (`Self`) that an entity store class declared with {@link Service} provides.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type ServiceOf<T> = T extends Definition<infer S, any, any> ? S : never
 
 /**
  * Declares the store of one entity next to the entity itself: a `Context.Service` class

@@ -12,6 +12,8 @@
  * contains them is refused. A freed event seat goes to the next on the waiting list; those
  * notifications are returned.
  *
+ * @module
+ * @group Store
  * @since 0.1.0
  */
 import { Clock, Effect, Schema } from "effect"

@@ -4,6 +4,7 @@
  * {@link layer} derives all of them from {@link all}.
  *
  * @module
+ * @group Store
  * @since 0.1.0
  */
 import { Effect, Layer } from "effect"
@@ -72,9 +73,7 @@ export const partnershipLayer: Layer.Layer<Partnership.Store, never, DocumentSto
 export type Stores =
   | Partnership.Store
   | CriteriaFrameworkStore.CriteriaFrameworkStore
-  | Self<typeof all[number]>
-
-type Self<T> = T extends EntityStore.Definition<infer S, any, any> ? S : never
+  | EntityStore.ServiceOf<typeof all[number]>
 
 /**
  * Every entity store over the {@link DocumentStore.DocumentStore} in context (the document

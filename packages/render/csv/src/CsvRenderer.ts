@@ -4,6 +4,7 @@
  * category). Headers are in the requested language; text cells that a spreadsheet would read
  * as a formula are neutralised.
  *
+ * @module
  * @since 0.1.0
  */
 import { LocalizedText, Money, Renderer, View } from "@localrights/core"

@@ -6,6 +6,7 @@
  * language, a visible marker where a text falls back to the other language, visible focus,
  * charts with a text alternative and their data as a table.
  *
+ * @module
  * @since 0.1.0
  */
 import { LocalizedText, Renderer, View } from "@localrights/core"

@@ -20,6 +20,7 @@
  *   disbursements as transactions (type 3).
  * - Contact persons are never written (no `contact-info`).
  *
+ * @module
  * @since 0.1.0
  */
 import { LocalizedText, Money, Partnership, Renderer, View } from "@localrights/core"

@@ -4,6 +4,7 @@
  * from the data is escaped so that it stays text: no HTML, links, emphasis, headings or extra
  * table cells can come from it.
  *
+ * @module
  * @since 0.1.0
  */
 import { LocalizedText, Renderer, View } from "@localrights/core"

@@ -11,6 +11,7 @@
  * const Live = PgStore.layer({ url: Redacted.make("postgres://app@db.example.org/localrights"), maxConnections: 10 })
  * ```
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore, type Stores } from "@localrights/core"

@@ -26,6 +26,7 @@
  *   line breaks at all, costs no memory.
  * - The record's own `version` field is ignored: the store's version is authoritative.
  *
+ * @module
  * @since 0.1.0
  */
 import { ChangeLog, DocumentStore, Partnership, Validation } from "@localrights/core"

@@ -21,6 +21,7 @@
  * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
  * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
  *
+ * @module
  * @since 0.1.0
  */
 import { Effect } from "effect"

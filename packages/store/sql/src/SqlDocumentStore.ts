@@ -13,6 +13,7 @@
  * concurrent writers (fibers, processes or app instances) never lose an update. Driver errors
  * become `StoreError` with a reason (`unique-violation`, `constraint`, `connection`, ...).
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore } from "@localrights/core"

@@ -19,6 +19,7 @@
  * when the folded search text contains it (`instr` / `strpos`, no `LIKE` wildcards), and the
  * cursor is `Catalogue.encodeCursor(sortKey, id)`.
  *
+ * @module
  * @since 0.1.0
  */
 import { Catalogue, DocumentStore, EntityStore, Partnership } from "@localrights/core"

@@ -4,6 +4,7 @@
  * add with `EntityStore.make` is stored with no SQL change), and the SQL
  * {@link SqlPartnershipStore} in place of the derived one.
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore, Stores } from "@localrights/core"

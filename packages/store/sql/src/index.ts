@@ -1,4 +1,5 @@
 /**
+ * @module
  * @since 0.1.0
  */
 export * as Import from "./Import.ts"

@@ -12,6 +12,7 @@
  * never interleave. Transactions start with `BEGIN IMMEDIATE`, so two processes on one file
  * wait for each other (busy timeout) instead of failing on a lock upgrade.
  *
+ * @module
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Scope, Semaphore, Stream } from "effect"

@@ -1,6 +1,7 @@
 /**
  * The primitive {@link DocumentStore.DocumentStore} port on SQLite.
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore } from "@localrights/core"

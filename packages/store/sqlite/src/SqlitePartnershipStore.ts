@@ -2,6 +2,7 @@
  * The {@link Partnership.Store} on SQLite: catalogue queries answered with the
  * SQL index (see `@localrights/store-sql`'s `SqlPartnershipStore`).
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore, Partnership } from "@localrights/core"

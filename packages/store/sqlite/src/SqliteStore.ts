@@ -16,6 +16,7 @@
  * Effect.runPromise(program.pipe(Effect.provide(SqliteStore.layer({ filename: ".localrights/data.db" }))))
  * ```
  *
+ * @module
  * @since 0.1.0
  */
 import { DocumentStore, type Stores } from "@localrights/core"
