@@ -4,11 +4,14 @@
 #   scripts/pack-check.sh [--no-build] [package-dir ...]
 #
 # Builds the packages (default: every non-private package under packages/), packs each with
-# `pnpm pack`, installs the tarballs plus effect (and the packages' other peer dependencies)
-# into a fresh temporary folder with plain npm,
-# then with plain Node 24 (no custom export condition):
+# `pnpm pack`, lints each tarball with publint and attw (offline, see below), installs the
+# tarballs plus effect (and the packages' other peer dependencies) into a fresh temporary
+# folder with plain npm, then with plain Node 24 (no custom export condition):
 #   - imports every subpath in the installed package's "exports" and asserts it has exports,
 #   - asserts the files named by "types"/"default" exist and `./internal/*` stays private,
+#   - asserts core's area subpaths (`@localrights/core/partnership`, ...) re-export the very
+#     namespaces of `@localrights/core` (same classes and tags, not copies), and runs the
+#     README examples through the root and through the area subpaths,
 #   - type-checks a consumer module against the shipped .d.ts files with tsc (NodeNext).
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -20,7 +23,7 @@ dirs=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) dirs+=("$arg") ;;
   esac
 done
@@ -40,14 +43,19 @@ cleanup() { if [ "${KEEP_PACK_DIR:-}" = "" ]; then rm -rf "$work"; else echo "pa
 trap cleanup EXIT
 mkdir -p "$work/tarballs" "$work/consumer"
 
+if [ "$build" = 1 ]; then
+  # One recursive run, so pnpm builds in dependency order (store-sql before store-postgres,
+  # whose declarations are emitted against store-sql's dist/), whatever order the dirs are in.
+  filters=()
+  for dir in "${dirs[@]}"; do filters+=(--filter "./$dir"); done
+  echo "pack-check: building ${#dirs[@]} package(s)"
+  pnpm -r "${filters[@]}" run build >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+fi
+
 names=()
 for dir in "${dirs[@]}"; do
   name="$(node -p "require('./$dir/package.json').name")"
   names+=("$name")
-  if [ "$build" = 1 ]; then
-    echo "pack-check: building $name"
-    pnpm --filter "./$dir" run build >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-  fi
   echo "pack-check: packing $name"
   (cd "$dir" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
 done
@@ -60,6 +68,34 @@ for t in "${tarballs[@]}"; do
     tar -tzf "$t" | grep -E '(^|/)(test|node_modules)/|\.test\.ts$|tsup\.config\.ts$' >&2
     exit 1
   fi
+done
+
+# Lint the tarballs themselves (what the registry would receive), offline:
+#   - publint: package.json against the files in the tarball ("exports", "types", "files",
+#     "sideEffects", module format of each file); --strict makes its warnings errors too.
+#   - attw (Are the Types Wrong?): what TypeScript resolves for every subpath in "exports",
+#     and whether the types match the JavaScript. `--profile esm-only`: these packages are
+#     ESM only ("type": "module", no "require" condition, Node >= 24), so `node10` and
+#     `node16` from CommonJS cannot resolve them by design and are not errors; `node16`
+#     (from ESM) and `bundler` must be clean. `--no-definitely-typed`: never look up @types
+#     packages on the registry (our packages ship their own .d.ts), so nothing is downloaded.
+#     attw reads the .tgz that pnpm packed (not `attw --pack`, which would run `npm pack` and
+#     leave `workspace:^` ranges in the manifest).
+for t in "${tarballs[@]}"; do
+  # (suggestions fail too: publint must have nothing to say)
+  if ! "$ROOT/node_modules/.bin/publint" run --strict "$t" >"$work/publint.log" 2>&1 \
+    || ! grep -q "All good!" "$work/publint.log"; then
+    echo "pack-check: publint: $(basename "$t"):" >&2
+    cat "$work/publint.log" >&2
+    exit 1
+  fi
+  if ! "$ROOT/node_modules/.bin/attw" "$t" --profile esm-only --no-definitely-typed --format table-flipped \
+    --no-emoji --no-color >"$work/attw.log" 2>&1; then
+    echo "pack-check: attw: $(basename "$t"):" >&2
+    cat "$work/attw.log" >&2
+    exit 1
+  fi
+  echo "pack-check: $(basename "$t"): publint ok, attw ok (esm-only)"
 done
 
 # What a user installs next to our packages: effect, plus every (optional) peer dependency
@@ -140,31 +176,63 @@ node check.mjs "${names[@]}"
 # cycle in the bundle shows only when a layer is built).
 cat >smoke.mjs <<'EOF'
 import assert from "node:assert/strict"
-import { ChangeLog, PartnershipStore, Stores, View, Workflow } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import * as core from "@localrights/core"
+import { ChangeLog, Partnership, Partnerships, Stores, View } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import * as partnership from "@localrights/core/partnership"
+import * as store from "@localrights/core/store"
 import { Effect } from "effect"
+import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
 
 const names = new Set(process.argv.slice(2))
-const walk = Effect.gen(function*() {
-  yield* IcldMr2020.load
-  yield* Workflow.register(IcldMr2020.lundFrancistown, ChangeLog.change("me", "Expression of interest"))
-  const applied = yield* Workflow.execute("lund-francistown", { _tag: "Apply" }, ChangeLog.change("me", "Application in"))
-  assert.equal(applied.status, "applied")
-  assert.equal(applied.version, 2)
-  const page = yield* (yield* PartnershipStore.PartnershipStore).search({ programme: "icld-mr-2020" })
-  assert.equal(page.total, 6)
-})
-await Effect.runPromise(walk.pipe(Effect.provide(Stores.layerMemory)))
+
+// Core's area subpaths re-export the root's namespaces: every member is the very value the
+// root exports (one copy of each class and service tag in the bundle, whichever path a user
+// imports), and no namespace is in two areas.
+const require = createRequire(import.meta.url)
+const corePkg = JSON.parse(readFileSync(require.resolve("@localrights/core/package.json"), "utf8"))
+const areas = Object.keys(corePkg.exports).filter((s) => s !== "." && !s.includes("*") && !/^\.\/(testing|examples|package\.json)$/.test(s))
+assert.ok(areas.includes("./partnership") && areas.includes("./store"), `core's area subpaths: ${areas.join(", ")}`)
+const inArea = new Map()
+for (const subpath of areas) {
+  const spec = `@localrights/core/${subpath.slice(2)}`
+  const area = await import(spec)
+  for (const [name, ns] of Object.entries(area)) {
+    assert.ok(name in core, `${spec} exports ${name}, which @localrights/core does not`)
+    assert.ok(!inArea.has(name), `${name} is in ${inArea.get(name)} and ${spec}`)
+    inArea.set(name, spec)
+    for (const member of Object.keys(core[name])) {
+      assert.ok(ns[member] === core[name][member], `${spec}: ${name}.${member} is not the value @localrights/core exports`)
+    }
+  }
+  console.log(`pack-check: ${spec}: ${Object.keys(area).length} namespaces, the same values as @localrights/core`)
+}
+
+// The core README example, through the root and through the area subpaths.
+const walk = (P, PS) =>
+  Effect.gen(function*() {
+    yield* IcldCohort2020.load
+    yield* PS.register(IcldCohort2020.lundFrancistown, ChangeLog.change("me", "Expression of interest"))
+    const applied = yield* PS.execute("lund-francistown", { _tag: "Apply" }, ChangeLog.change("me", "Application in"))
+    assert.equal(applied.status, "applied")
+    assert.equal(applied.version, 2)
+    const page = yield* (yield* P.Store).search({ programme: "icld-mr-2020" })
+    assert.equal(page.total, 6)
+  })
+await Effect.runPromise(walk(Partnership, Partnerships).pipe(Effect.provide(Stores.layerMemory)))
 console.log("pack-check: core README example ok (memory store)")
+await Effect.runPromise(walk(partnership.Partnership, partnership.Partnerships).pipe(Effect.provide(store.Stores.layerMemory)))
+console.log("pack-check: core README example ok (through @localrights/core/partnership and /store)")
 if (names.has("@localrights/store-sqlite")) {
   const { SqliteStore } = await import("@localrights/store-sqlite")
-  await Effect.runPromise(walk.pipe(Effect.provide(SqliteStore.layerMemory)))
+  await Effect.runPromise(walk(Partnership, Partnerships).pipe(Effect.provide(SqliteStore.layerMemory)))
   console.log("pack-check: core README example ok (SQLite store)")
 }
 if (names.has("@localrights/render-html")) {
   const { HtmlRenderer } = await import("@localrights/render-html")
-  const dir = View.directory({ organisations: IcldMr2020.organisations, programmes: [IcldMr2020.programme] })
-  const page = Effect.runSync(HtmlRenderer.make().render(View.projectCard(IcldMr2020.lundFrancistown, dir), "sv"))
+  const dir = View.directory({ organisations: IcldCohort2020.organisations, programmes: [IcldCohort2020.programme] })
+  const page = Effect.runSync(HtmlRenderer.make().render(View.projectCard(IcldCohort2020.lundFrancistown, dir), "sv"))
   assert.match(page.body, /Minskad ojämlikhet/)
   console.log("pack-check: render-html README example ok")
 }

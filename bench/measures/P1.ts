@@ -51,8 +51,8 @@ export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): n
   const areas = ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"]
   const index = db.prepare(
     "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, sdg_goals, " +
-      "focus_accessibility, focus_gender_equality, focus_culture, focus_young_people, focus_minorities, focus_technical_administration) " +
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      "focus_accessibility, focus_gender_equality, focus_culture, focus_young_people, focus_minorities, focus_technical_administration, " +
+      "swedish_partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
   )
   const sdg = db.prepare("INSERT INTO partnership_sdg (id, pos, goal, target) VALUES (?, ?, ?, ?)")
   const focus = db.prepare("INSERT INTO partnership_focus (id, pos, area) VALUES (?, ?, ?)")
@@ -65,7 +65,7 @@ export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): n
     let mask = 0
     for (const [goal] of i.sdg) mask |= 1 << (Number(goal) - 1)
     const counts = areas.map((a) => i.focus.filter((f) => f === a).length)
-    index.run(i.id, i.status, i.programme, i.network, i.country, i.keySv, i.keyEn, i.search, mask, ...counts)
+    index.run(i.id, i.status, i.programme, i.network, i.country, i.keySv, i.keyEn, i.search, mask, ...counts, i.swedishPartner)
     i.sdg.forEach(([goal, target], pos) => sdg.run(i.id, pos, goal, target))
     i.focus.forEach((area, pos) => focus.run(i.id, pos, area))
   }

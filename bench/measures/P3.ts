@@ -75,7 +75,7 @@ export const load = Effect.gen(function*() {
     : `WITH RECURSIVE s(g) AS (SELECT 0 UNION ALL SELECT g + 1 FROM s WHERE g < ${total - 1}) SELECT ${select} FROM s JOIN bench_templates t ON t.n = s.g % ${templates} ${join}`
   yield* sql.withTransaction(Effect.gen(function*() {
     yield* sql.unsafe(`INSERT INTO documents (kind, id, version, data) ${gen(`'partnership', ${id}, 1, ${data}`)}`)
-    const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column)]
+    const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column), "swedish_partner"]
     yield* sql.unsafe(`INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, ${facetColumns.join(", ")}) ${
       gen(`${id}, i.status, ${programme}, ${network}, i.country, i.key_sv, i.key_en, i.search, ${facetColumns.map((c) => `i.${c}`).join(", ")}`, "JOIN bench_index i ON i.id = t.id")
     }`)

@@ -5,7 +5,7 @@
  * unknown fields). Goal: ratio >= 1.0.
  */
 import { Country, Partnership, Sdg, Validation } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { Exit, Schema } from "effect"
 import { z } from "zod"
 import { compare, type Measure } from "../Measure.ts"
@@ -52,7 +52,7 @@ const zodPartnership = z.strictObject({
   version: z.int().min(0)
 })
 
-const base = Schema.encodeSync(Partnership.Partnership)(IcldMr2020.lundFrancistown)
+const base = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.lundFrancistown)
 const records = Array.from({ length: 1000 }, (_, i) => ({
   ...base,
   id: `p-${i}`,

@@ -81,7 +81,7 @@ const naive = (set: FundingRuleSet.FundingRuleSet, budget: Budget.Budget) => {
   return Result.succeed(violations.length === 0 ? { pass: true, headroom } : { pass: false, violations, headroom })
 }
 
-const rules = FundingRuleSet.IcldMr2020
+const rules = FundingRuleSet.icldMr2020
 let sink = 0
 
 export const measure: Measure = {

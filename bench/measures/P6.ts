@@ -9,17 +9,17 @@
  */
 import { Effect } from "effect"
 import { LocalizedText, Partnership, type Sdg, View } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 // The bench resolves workspace packages from the root; render-html is not a root dependency.
 import { HtmlRenderer } from "../../packages/render/html/src/index.ts"
 import { compare, opsPerSecond, type Measure } from "../Measure.ts"
 
-const dir = View.directory({ organisations: IcldMr2020.organisations, programmes: [IcldMr2020.programme], networks: [IcldMr2020.network] })
+const dir = View.directory({ organisations: IcldCohort2020.organisations, programmes: [IcldCohort2020.programme], networks: [IcldCohort2020.network] })
 const card = View.projectCard(
   new Partnership.Partnership({
-    ...IcldMr2020.lundFrancistown,
-    internationalPartner: IcldMr2020.francistown.id,
-    network: IcldMr2020.network.id,
+    ...IcldCohort2020.lundFrancistown,
+    internationalPartner: IcldCohort2020.francistown.id,
+    network: IcldCohort2020.network.id,
     sdgTags: [
       { goal: 10 as Sdg.GoalNumber, significance: "principal" },
       { goal: 10 as Sdg.GoalNumber, target: "10.2" as Sdg.TargetCode, significance: "principal" },

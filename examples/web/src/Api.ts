@@ -5,16 +5,16 @@
  *
  * | Error                          | Status | Body says                                              |
  * | ------------------------------ | ------ | ------------------------------------------------------ |
- * | `ValidationError` (core)       | 400    | `subject`, `problems[{ path, message, actual }]`       |
+ * | `ValidationError` (core)       | 400    | `subject { kind }`, `violations[{ field, rule, value, text {sv,en} }]` |
  * | `WriteDisabled` (this app)     | 403    | `explanation { sv, en }`                               |
  * | `NotFound` (core)              | 404    | `kind`, `id`                                           |
  * | `VersionConflict` (core)       | 409    | `kind`, `id`, `expected`, `actual`                     |
- * | `TransitionRefused` (core)     | 422    | `command`, `status`, `unmet[{ guard, missing {sv,en} }]` |
+ * | `Refused` (any core refusal)   | 422    | `refusal`, `subject`, `violations[{ field, rule, value, text {sv,en} }]`, `explanation` |
  *
  * Every input (path, query, body) is decoded by the schemas below; the {@link InputValidation}
  * middleware turns a decoding failure into core's `ValidationError` with the field path.
  */
-import { Catalogue, DocumentStore, Ids, Lifecycle, LocalizedText, Partnership, Validation } from "@localrights/core"
+import { Catalogue, DocumentStore, Ids, LocalizedText, Partnership, Validation } from "@localrights/core"
 import { Schema, SchemaGetter } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "effect/http-api"
 import * as Domain from "./Domain.ts"
@@ -31,12 +31,15 @@ export const Forbidden = Domain.WriteDisabled.pipe(HttpApiSchema.status(403))
 export const NotFound = DocumentStore.NotFound.pipe(HttpApiSchema.status(404))
 /** 409: someone else changed the partnership since the caller read it. */
 export const Conflict = DocumentStore.VersionConflict.pipe(HttpApiSchema.status(409))
-/** 422: the lifecycle refused the command; every unmet guard with what is missing (sv, en). */
-export const Unprocessable = Lifecycle.TransitionRefused.pipe(HttpApiSchema.status(422))
+/**
+ * 422: core refused the request (the lifecycle's `TransitionRefused`, or any other refusal): the
+ * subject and every violation, explained in both languages.
+ */
+export const Unprocessable = Domain.Refused.pipe(HttpApiSchema.status(422))
 
 /**
  * Turns request decoding failures (path, query, body) into a 400 {@link BadRequest} carrying
- * core's `ValidationError` problems. Without it the framework answers an empty 400.
+ * core's `ValidationError` violations. Without it the framework answers an empty 400.
  */
 export class InputValidation extends HttpApiMiddleware.Service<InputValidation>()(
   "@localrights/example-web/InputValidation",

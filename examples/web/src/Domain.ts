@@ -1,7 +1,8 @@
 /**
  * What the web app exposes beyond core: the public form of a partnership and of its change
  * log (no personal data), the write request, SDG answers that say which language each text
- * is in, and the one error the app adds (writes switched off).
+ * is in, the form every refusal of core is answered in, and the one error the app adds (writes
+ * switched off).
  *
  * **Public output and personal data**
  *
@@ -11,7 +12,7 @@
  * `Organisation.toPublic`). The `reason` of a change is shown: it is written for the record,
  * and core's erasure keeps personal data out of it.
  */
-import { ChangeLog, Ids, Lifecycle, LocalizedText, Partnership, Sdg } from "@localrights/core"
+import { ChangeLog, Ids, Lifecycle, LocalizedText, Partnership, Refusal, Sdg } from "@localrights/core"
 import { Schema } from "effect"
 
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +80,32 @@ export const CommandRequest = Schema.Struct({
   expectedVersion: ChangeLog.Version
 }).annotate({ identifier: "CommandRequest" })
 export type CommandRequest = typeof CommandRequest.Type
+
+/**
+ * A refusal of core, whichever it is (`TransitionRefused`, `FrameworkInvalid`, ...), as the API
+ * answers it: which refusal (`refusal`, core's tag), what was refused (`subject`), every broken
+ * rule (`violations[{ field, rule, value, text { sv, en } }]`) and the whole explanation in
+ * both languages. Every refusal of core carries these, so the app handles them all alike.
+ */
+export class Refused extends Schema.TaggedError<Refused>()("Refused", {
+  refusal: Schema.String,
+  subject: Refusal.Subject,
+  violations: Schema.NonEmptyArray(Refusal.Violation),
+  explanation: Refusal.Explanation
+}) {}
+
+/** Any refusal of core as a {@link Refused}. */
+export const refused = (refusal: Refusal.Refusal): Refused =>
+  new Refused({
+    refusal: refusal._tag,
+    subject: refusal.subject,
+    violations: refusal.violations,
+    explanation: { sv: refusal.explain("sv"), en: refusal.explain("en") }
+  })
+
+/** Every refusal in an error channel as a {@link Refused}; other errors pass as they are. */
+export const answerRefusals = <E>(error: E): Exclude<E, Refusal.Refusal> | Refused =>
+  Refusal.isRefusal(error) ? refused(error) : (error as Exclude<E, Refusal.Refusal>)
 
 /** Writes are switched off in this deployment (`LOCALRIGHTS_WEB_WRITE` is not `1`). */
 export class WriteDisabled extends Schema.TaggedError<WriteDisabled>()("WriteDisabled", {

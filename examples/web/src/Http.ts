@@ -1,6 +1,7 @@
 /**
  * The handlers: each endpoint of {@link Api} over core's services. Handlers only translate:
- * decoded input in, core call, public output out. A `StoreError` is not the caller's fault:
+ * decoded input in, core call, public output out. Every refusal of core becomes a 422
+ * `Refused` the same way (`Domain.answerRefusals`). A `StoreError` is not the caller's fault:
  * it becomes a 500 and is logged.
  */
 import { ChangeLog, Network, Organisation, Partnership, Partnerships, Programme, Sdg, Validation } from "@localrights/core"
@@ -64,8 +65,8 @@ export const InputValidationLive = Layer.succeed(
       return Effect.flatMap(rawInput(e.kind), (input) =>
         Effect.fail(
           new Validation.ValidationError({
-            subject: subjects[e.kind as keyof typeof subjects],
-            problems: Validation.problemsOf(e.cause.issue, input)
+            subject: { kind: subjects[e.kind as keyof typeof subjects] },
+            violations: Validation.violationsOf(e.cause.issue, input)
           })
         ))
     })
@@ -115,9 +116,11 @@ export const PartnershipsLive = HttpApiBuilder.group(
           Effect.catchTag("StoreError", Effect.die)
         ))
       .handle("command", ({ params, payload }) =>
-        Partnerships.execute(params.id, payload.command, ChangeLog.change(payload.actor, payload.reason), {
-          expectedVersion: payload.expectedVersion
-        }).pipe(Effect.provide(stores), Effect.catchTag("StoreError", Effect.die)))
+        Partnerships.execute(params.id, payload.command, ChangeLog.change(payload.actor, payload.reason, payload.expectedVersion)).pipe(
+          Effect.provide(stores),
+          Effect.catchTag("StoreError", Effect.die),
+          Effect.mapError(Domain.answerRefusals)
+        ))
   })
 )
 

@@ -5,7 +5,7 @@
  * `?lang=sv|en` (default Swedish). The catalogue takes the same filters as
  * `GET /api/partnerships`, decoded by the same schema.
  */
-import { type LocalizedText, Network, Organisation, Partnership, Programme, type Renderer, Validation, View } from "@localrights/core"
+import { type LocalizedText, Partnership, type Renderer, Validation, View } from "@localrights/core"
 import { HtmlRenderer } from "@localrights/render-html"
 import { Effect, Layer, Option, Schema } from "effect"
 import { HttpRouter, type HttpServerRequest, HttpServerResponse } from "effect/http"
@@ -52,16 +52,6 @@ const links = (params: URLSearchParams) => (link: HtmlRenderer.Link, lang: Lang)
   }
 }
 
-/** Who the views look up: organisations (public fields only), programmes, networks. */
-const directory = Effect.gen(function*() {
-  const [organisations, programmes, networks] = yield* Effect.all([
-    (yield* Organisation.Store).list(),
-    (yield* Programme.Store).list(),
-    (yield* Network.Store).list()
-  ])
-  return View.directory({ organisations, programmes, networks })
-})
-
 const document = (doc: Renderer.Document, status = 200) =>
   HttpServerResponse.text(doc.body, { status, contentType: doc.mediaType })
 
@@ -87,7 +77,7 @@ const badQuery = (lang: Lang, error: Validation.ValidationError) =>
     lang,
     400,
     lang === "sv" ? "Felaktig sökning" : "Invalid search",
-    error.problems.map((p) => `${p.path}: ${p.message}${p.actual === undefined ? "" : ` (${p.actual})`}`)
+    error.violations.map((v) => `${v.field}: ${v.text[lang]}${v.value === undefined ? "" : ` (${v.value})`}`)
   )
 
 const catalogue = (prefix: Lang | undefined) => (request: HttpServerRequest.HttpServerRequest) =>
@@ -100,7 +90,7 @@ const catalogue = (prefix: Lang | undefined) => (request: HttpServerRequest.Http
     const { lang: langParam, ...query } = decoded.success
     const lang = pageLang(prefix, langParam === undefined ? {} : { lang: langParam })
     const page = yield* (yield* Partnership.Store).search(query)
-    const view = View.catalogue(page, query, yield* directory)
+    const view = View.catalogue(page, query, yield* View.loadDirectory)
     return document(yield* HtmlRenderer.make({ href: links(params) }).render(view, lang))
   }).pipe(Effect.orDie)
 
@@ -113,7 +103,7 @@ const card = (prefix: Lang | undefined) => (request: HttpServerRequest.HttpServe
     if (Option.isNone(found)) {
       return messagePage(lang, 404, lang === "sv" ? "Partnerskapet finns inte" : "No such partnership", [id])
     }
-    const view = View.projectCard(found.value, yield* directory)
+    const view = View.projectCard(found.value, yield* View.loadDirectory)
     return document(yield* HtmlRenderer.make({ href: links(params) }).render(view, lang))
   }).pipe(Effect.orDie)
 

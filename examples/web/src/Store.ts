@@ -4,7 +4,7 @@
  * example data when it is empty.
  */
 import { ChangeLog, type DocumentStore, Organisation, Partnerships, Stores } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { SqliteStore } from "@localrights/store-sqlite"
 import { Effect, Layer } from "effect"
 import { mkdirSync } from "node:fs"
@@ -12,15 +12,15 @@ import { dirname } from "node:path"
 
 /**
  * Stores the ICLD 2020 cohort when the store holds no organisation yet: the organisations,
- * programme, network and the five admitted partnerships (`IcldMr2020.load`), and Lund ↔
+ * programme, network and the five admitted partnerships (`IcldCohort2020.load`), and Lund ↔
  * Francistown registered as interest (`Partnerships.register`), ready to walk through the lifecycle.
  */
 export const seedIfEmpty = Effect.gen(function*() {
   const existing = yield* (yield* Organisation.Store).list({ limit: 1 })
   if (existing.length > 0) return false
-  yield* IcldMr2020.load
+  yield* IcldCohort2020.load
   yield* Partnerships.register(
-    IcldMr2020.lundFrancistown,
+    IcldCohort2020.lundFrancistown,
     ChangeLog.change("seed", "Interest registered: ICLD project card for Lund and Francistown")
   )
   return true

@@ -112,11 +112,13 @@ for (const [storeName, store] of stores) {
         const { body, status } = yield* fetchJson(handler, "/api/partnerships?sdgTarget=10.9&limit=0&stauts=applied")
         assert.strictEqual(status, 400)
         assert.strictEqual(body._tag, "ValidationError")
-        assert.strictEqual(body.subject, "query")
-        const byPath = Object.fromEntries(body.problems.map((p: { path: string }) => [p.path, p]))
+        assert.deepStrictEqual(body.subject, { kind: "query" })
+        const byPath = Object.fromEntries(body.violations.map((v: { field: string }) => [v.field, v]))
         assert.deepStrictEqual(Object.keys(byPath).sort(), ["limit", "sdgTarget", "stauts"])
-        assert.strictEqual(byPath.sdgTarget.actual, "\"10.9\"")
-        assert.match(byPath.sdgTarget.message, /169 official targets/)
+        assert.strictEqual(byPath.sdgTarget.value, "10.9")
+        assert.strictEqual(byPath.stauts.rule, "unexpected-field")
+        assert.match(byPath.sdgTarget.text.en, /169 official targets/)
+        assert.match(byPath.sdgTarget.text.sv, /169 officiella delmålen/)
       }))
   })
 
@@ -141,7 +143,8 @@ for (const [storeName, store] of stores) {
         assert.strictEqual((yield* get("/partnerships/lund-francistown?lang=en")).status, 200)
         const bad = yield* get("/?sdgGoal=99")
         assert.strictEqual(bad.status, 400)
-        assert.match(bad.html, /sdgGoal: Expected an SDG goal number from 1 to 17/)
+        assert.match(bad.html, /sdgGoal: Förväntade numret på ett globalt mål, 1 till 17/)
+        assert.match((yield* get("/en/?sdgGoal=99")).html, /sdgGoal: Expected an SDG goal number from 1 to 17/)
         const missing = yield* get("/en/partnerships/%3Cscript%3E")
         assert.strictEqual(missing.status, 404)
         assert.match(missing.html, /&lt;script&gt;/)
@@ -190,16 +193,19 @@ for (const [storeName, store] of stores) {
         assert.strictEqual(applied.version, 2)
       }).pipe(Effect.provide(handlers(true))))
 
-    it.effect("422 with every unmet guard when the lifecycle refuses", () =>
+    it.effect("422 with the subject and every violation when core refuses", () =>
       Effect.gen(function*() {
         const api = yield* client
         yield* api.partnerships.command(command({ _tag: "Apply" }, 1))
         const refused = yield* api.partnerships.command(command({ _tag: "Admit", network }, 2)).pipe(Effect.flip)
-        assert.strictEqual(refused._tag, "TransitionRefused")
-        if (refused._tag !== "TransitionRefused") return
-        assert.deepStrictEqual(refused.unmet.map((u) => u.guard), ["application-assessment"])
-        assert.match(refused.unmet[0].missing.sv ?? "", /godkänd bedömning av ansökan/)
-        assert.match(refused.unmet[0].missing.en ?? "", /approved application assessment/)
+        assert.strictEqual(refused._tag, "Refused")
+        if (refused._tag !== "Refused") return
+        assert.strictEqual(refused.refusal, "TransitionRefused")
+        assert.deepStrictEqual(refused.subject, { kind: "partnership", id: lund })
+        assert.deepStrictEqual(refused.violations.map((v) => v.rule), ["application-assessment"])
+        assert.match(refused.violations[0].text.sv, /godkänd bedömning av ansökan/)
+        assert.match(refused.violations[0].text.en, /approved application assessment/)
+        assert.match(refused.explanation.en, /^partnership lund-francistown: decisions: Missing an approved application assessment/)
 
         const { handler } = yield* rawHandler(true)
         const raw = yield* fetchJson(
@@ -208,7 +214,11 @@ for (const [storeName, store] of stores) {
           post({ command: { _tag: "Conclude" }, actor, reason: "Test", expectedVersion: 1 })
         )
         assert.strictEqual(raw.status, 422)
-        assert.deepStrictEqual(raw.body.unmet.map((u: { guard: string }) => u.guard), ["status"])
+        assert.strictEqual(raw.body._tag, "Refused")
+        assert.deepStrictEqual(raw.body.subject, { kind: "partnership", id: lund })
+        assert.deepStrictEqual(raw.body.violations.map((v: { field: string; rule: string; value: string }) => [v.field, v.rule, v.value]), [
+          ["status", "status", "interest-registered"]
+        ])
       }).pipe(Effect.provide(handlers(true))))
 
     it.effect("409 on a stale expectedVersion, and nothing is written", () =>
@@ -231,8 +241,8 @@ for (const [storeName, store] of stores) {
         const url = `/api/partnerships/${lund}/commands`
         const bad = yield* fetchJson(handler, url, post({ command: { _tag: "Admit" }, actor: " x", reason: "" }))
         assert.strictEqual(bad.status, 400)
-        assert.strictEqual(bad.body.subject, "body")
-        assert.deepStrictEqual(bad.body.problems.map((p: { path: string }) => p.path).sort(), [
+        assert.deepStrictEqual(bad.body.subject, { kind: "body" })
+        assert.deepStrictEqual(bad.body.violations.map((v: { field: string }) => v.field).sort(), [
           "actor",
           "command.network",
           "expectedVersion",
@@ -240,7 +250,7 @@ for (const [storeName, store] of stores) {
         ])
         const notJson = yield* fetchJson(handler, url, { ...post(null), body: "{not json" })
         assert.strictEqual(notJson.status, 400)
-        assert.strictEqual(notJson.body.problems[0].actual, "\"{not json\"")
+        assert.strictEqual(notJson.body.violations[0].value, "{not json")
       }))
 
     it.effect("403 when writes are switched off, before the body is read", () =>

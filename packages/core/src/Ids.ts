@@ -7,11 +7,17 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type { Exit } from "effect"
+import * as Validation from "./Validation.ts"
 
 const IdString = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
-    message: "Expected an id: letters, digits, '.', '_', ':' or '-', starting with a letter or digit, at most 128 characters"
-  })
+  Schema.isPattern(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+    Validation.message({
+      sv: "Förväntade ett id: bokstäver, siffror, '.', '_', ':' eller '-', som börjar med en bokstav eller siffra, högst 128 tecken",
+      en: "Expected an id: letters, digits, '.', '_', ':' or '-', starting with a letter or digit, at most 128 characters"
+    })
+  )
 )
 
 /**
@@ -99,7 +105,13 @@ export type CriteriaFrameworkId = typeof CriteriaFrameworkId.Type
  * @since 0.1.0
  */
 export const ActorId = Schema.String.check(
-  Schema.isPattern(/^\S(.{0,126}\S)?$/, { message: "Expected an actor: 1 to 128 characters, no leading or trailing space" })
+  Schema.isPattern(
+    /^\S(.{0,126}\S)?$/,
+    Validation.message({
+      sv: "Förväntade en aktör: 1 till 128 tecken, utan inledande eller avslutande blanksteg",
+      en: "Expected an actor: 1 to 128 characters, no leading or trailing space"
+    })
+  )
 ).pipe(Schema.brand("ActorId"))
 /**
  * @category models
@@ -210,3 +222,61 @@ export const AssessmentId = IdString.pipe(Schema.brand("AssessmentId"))
  * @since 0.1.0
  */
 export type AssessmentId = typeof AssessmentId.Type
+
+const constructor = <S extends Schema.Decoder<string>>(schema: S, kind: string) =>
+  Validation.decoderExit(schema, kind) as (id: string) => Exit.Exit<S["Type"], Validation.ValidationError>
+
+/**
+ * Ids from plain strings, checked, one constructor per kind of id: a `ValidationError` (rule
+ * `pattern`, subject the id's kind) unless the string is a valid id. Each returns an `Exit`:
+ * yield it in `Effect.gen`, or check it synchronously.
+ *
+ * @example
+ * ```ts
+ * import { Ids } from "@localrights/core"
+ * import { Effect } from "effect"
+ *
+ * Ids.make.organisation(" lund") // Exit.fail(ValidationError): rule pattern
+ *
+ * const program = Effect.gen(function*() {
+ *   const lund = yield* Ids.make.organisation("lund") // OrganisationId
+ *   const partnership = yield* Ids.make.partnership("lund-francistown") // PartnershipId
+ *   return { lund, partnership }
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = {
+  /** A {@link PartnershipId}. */
+  partnership: constructor(PartnershipId, "PartnershipId"),
+  /** An {@link OrganisationId}. */
+  organisation: constructor(OrganisationId, "OrganisationId"),
+  /** A {@link ProgrammeId}. */
+  programme: constructor(ProgrammeId, "ProgrammeId"),
+  /** A {@link NetworkId}. */
+  network: constructor(NetworkId, "NetworkId"),
+  /** A {@link FundingRuleSetId}. */
+  fundingRuleSet: constructor(FundingRuleSetId, "FundingRuleSetId"),
+  /** A {@link CriteriaFrameworkId}. */
+  criteriaFramework: constructor(CriteriaFrameworkId, "CriteriaFrameworkId"),
+  /** An {@link ActorId} (1 to 128 characters, no leading or trailing space). */
+  actor: constructor(ActorId, "ActorId"),
+  /** A {@link BudgetId}. */
+  budget: constructor(BudgetId, "BudgetId"),
+  /** A {@link LedgerId}. */
+  ledger: constructor(LedgerId, "LedgerId"),
+  /** A {@link DisbursementPlanId}. */
+  disbursementPlan: constructor(DisbursementPlanId, "DisbursementPlanId"),
+  /** A {@link CalendarEventId}. */
+  calendarEvent: constructor(CalendarEventId, "CalendarEventId"),
+  /** A {@link TrainingProgrammeId}. */
+  trainingProgramme: constructor(TrainingProgrammeId, "TrainingProgrammeId"),
+  /** An {@link AgreementId}. */
+  agreement: constructor(AgreementId, "AgreementId"),
+  /** An {@link ExpressionId}. */
+  expression: constructor(ExpressionId, "ExpressionId"),
+  /** An {@link AssessmentId}. */
+  assessment: constructor(AssessmentId, "AssessmentId")
+} as const

@@ -7,6 +7,8 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type { Exit } from "effect"
+import * as Validation from "./Validation.ts"
 
 /**
  * The languages every person-readable text exists in.
@@ -21,7 +23,10 @@ export const Lang = Schema.Literals(["sv", "en"])
  */
 export type Lang = typeof Lang.Type
 
-const Text = Schema.String.check(Schema.isNonEmpty({ message: "Expected a non-empty text" }))
+const Text = Schema.String.check(Schema.isNonEmpty(Validation.message({
+  sv: "Förväntade en text som inte är tom",
+  en: "Expected a non-empty text"
+})))
 
 /**
  * A text in `sv` and/or `en`; at least one of them.
@@ -34,7 +39,13 @@ export const LocalizedText = Schema.Struct({
   en: Schema.optionalKey(Text)
 }).check(
   // with unknown fields refused, one entry means sv or en is present
-  Schema.isMinProperties(1, { message: "Expected a text in at least one language (sv or en)" })
+  Schema.isMinProperties(
+    1,
+    Validation.message({
+      sv: "Förväntade en text på minst ett språk (sv eller en)",
+      en: "Expected a text in at least one language (sv or en)"
+    })
+  )
 )
 /**
  * @category models
@@ -54,21 +65,33 @@ export interface Resolved {
   readonly fallback: boolean
 }
 
-/**
- * Builds a text in both languages.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const make = (sv: string, en: string): LocalizedText => ({ sv, en })
+const decode = Validation.decoderExit(LocalizedText, "LocalizedText")
 
 /**
- * Builds a text known in one language only.
+ * A text in both languages from plain strings, checked: a `ValidationError` naming `sv` or
+ * `en` when one is empty.
+ *
+ * @example
+ * ```ts
+ * import { LocalizedText } from "@localrights/core"
+ *
+ * LocalizedText.make("Mänskliga rättigheter", "Human rights") // Exit.succeed({ sv: ..., en: ... })
+ * LocalizedText.make("", "Human rights") // Exit.fail(ValidationError): sv, min-length
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const only = (lang: Lang, text: string): LocalizedText => (lang === "sv" ? { sv: text } : { en: text })
+export const make = (sv: string, en: string): Exit.Exit<LocalizedText, Validation.ValidationError> => decode({ sv, en })
+
+/**
+ * A text known in one language only, checked like {@link make}.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const only = (lang: Lang, text: string): Exit.Exit<LocalizedText, Validation.ValidationError> =>
+  decode(lang === "sv" ? { sv: text } : { en: text })
 
 /**
  * The text in `lang`, or in the other language with `fallback: true`.

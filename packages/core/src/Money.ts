@@ -6,19 +6,26 @@
  * @group Kernel
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Array as Arr, Exit, Result, Schema } from "effect"
 import { currencies } from "./internal/data/currencies.ts"
+import * as Refusal from "./Refusal.ts"
+import * as Validation from "./Validation.ts"
+import { codelist } from "./internal/codelist.ts"
 
 const names: ReadonlyMap<string, string> = new Map(currencies)
+const known: ReadonlyArray<string> = currencies.map(([code]) => code)
 
 /**
- * An active ISO 4217 currency code from the IATI Currency codelist (`SEK`, `ZAR`, `BWP`, `ZMW`).
+ * An active ISO 4217 currency code from the IATI Currency codelist (`SEK`, `ZAR`, `BWP`, `ZMW`):
+ * a branded string checked against the codelist (rule `codelist`), so the type reads
+ * `CurrencyCode` wherever it is used. JSON Schema lists the codes as an `enum`.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const CurrencyCode = Schema.Literals(currencies.map(([code]) => code)).annotate({
-  expected: "an ISO 4217 currency code from the IATI Currency codelist (for example SEK, ZAR, BWP, ZMW)"
+export const CurrencyCode = codelist(known, {
+  sv: "Förväntade en valutakod enligt ISO 4217 ur IATI:s kodlista (till exempel SEK, ZAR, BWP, ZMW)",
+  en: "Expected an ISO 4217 currency code from the IATI Currency codelist (for example SEK, ZAR, BWP, ZMW)"
 }).pipe(Schema.brand("CurrencyCode"))
 /**
  * @category models
@@ -27,14 +34,62 @@ export const CurrencyCode = Schema.Literals(currencies.map(([code]) => code)).an
 export type CurrencyCode = typeof CurrencyCode.Type
 
 /**
+ * A currency code from a plain string, checked against the codelist: a `ValidationError`
+ * (rule `codelist`) for an unknown code.
+ *
+ * @example
+ * ```ts
+ * import { Money } from "@localrights/core"
+ *
+ * Money.currency("ZAR") // Exit.succeed("ZAR")
+ * Money.currency("XYZ") // Exit.fail(ValidationError): rule codelist
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const currency: (code: string) => Exit.Exit<CurrencyCode, Validation.ValidationError> = Validation
+  .decoderExit(CurrencyCode, "CurrencyCode")
+
+/**
+ * Swedish kronor, South African rand, Botswana pula, Zambian kwacha: the currencies of the
+ * seed programme, as typed codes.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const SEK = "SEK" as CurrencyCode
+/**
+ * @category constructors
+ * @since 0.2.0
+ */
+export const ZAR = "ZAR" as CurrencyCode
+/**
+ * @category constructors
+ * @since 0.2.0
+ */
+export const BWP = "BWP" as CurrencyCode
+/**
+ * @category constructors
+ * @since 0.2.0
+ */
+export const ZMW = "ZMW" as CurrencyCode
+
+/**
  * A whole, non-negative, safe-integer number of minor units.
  *
  * @category schemas
  * @since 0.1.0
  */
 export const MinorUnits = Schema.Int.check(
-  Schema.isGreaterThanOrEqualTo(0, { message: "Expected a non-negative amount (minor units)" }),
-  Schema.isLessThanOrEqualTo(Number.MAX_SAFE_INTEGER, { message: "Expected an amount below 2^53 minor units" })
+  Schema.isGreaterThanOrEqualTo(
+    0,
+    Validation.message({ sv: "Förväntade ett belopp som inte är negativt (minsta enheter)", en: "Expected a non-negative amount (minor units)" })
+  ),
+  Schema.isLessThanOrEqualTo(
+    Number.MAX_SAFE_INTEGER,
+    Validation.message({ sv: "Förväntade ett belopp under 2^53 minsta enheter", en: "Expected an amount below 2^53 minor units" })
+  )
 )
 
 /**
@@ -67,22 +122,77 @@ const exponents: Readonly<Record<string, number>> = {
  */
 export const exponent = (currency: CurrencyCode): number => exponents[currency] ?? 2
 
-/**
- * Money from whole minor units. The amount must be a non-negative safe integer; use
- * `Validation.decoder(Money.Money, ...)` for untrusted input.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const make = (minor: number, currency: CurrencyCode): Money => ({ minor, currency })
+const decodeMoney = Validation.decoderExit(Money, "Money")
 
 /**
- * Swedish kronor from whole kronor: `Money.sek(300_000)` is SEK 300 000.
+ * Money from whole minor units and a plain currency code, checked: a `ValidationError` naming
+ * `minor` (not a non-negative safe integer) or `currency` (not in the codelist). Like every
+ * kernel `make`, it returns an `Exit`: yield it in `Effect.gen`, or check it synchronously.
+ *
+ * @example
+ * ```ts
+ * import { Money } from "@localrights/core"
+ * import { Effect } from "effect"
+ *
+ * Money.make(-1, "SEK") // Exit.fail(ValidationError): minor, greater-than-or-equal-to
+ *
+ * const program = Effect.gen(function*() {
+ *   const pula = yield* Money.make(45_000_00, "BWP") // BWP 45 000.00
+ *   return Money.format(pula, "en")
+ * })
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const sek = (kronor: number): Money => ({ minor: kronor * 100, currency: "SEK" as CurrencyCode })
+export const make = (minor: number, currency: string): Exit.Exit<Money, Validation.ValidationError> =>
+  decodeMoney({ minor, currency })
+
+/**
+ * Money from an amount in major units (kronor, rand, dollars) and a plain currency code,
+ * checked: at most as many decimals as the currency has (two for SEK, none for JPY, three for
+ * KWD), not negative, a known currency.
+ *
+ * @example
+ * ```ts
+ * import { Money } from "@localrights/core"
+ *
+ * Money.of(300_000, "SEK") // Exit.succeed({ minor: 30000000, currency: "SEK" })
+ * Money.of(1_234.5, "ZAR") // Exit.succeed({ minor: 123450, currency: "ZAR" })
+ * Money.of(0.125, "SEK") // Exit.fail(ValidationError): amount, decimals
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const of = (major: number, currency: string): Exit.Exit<Money, Validation.ValidationError> => {
+  const e = exponents[currency] ?? 2
+  const minor = Math.round(major * 10 ** e)
+  if (Number.isFinite(major) && minor / 10 ** e !== major) {
+    return Exit.fail(
+      new Validation.ValidationError({
+        subject: { kind: "Money" },
+        violations: [
+          Refusal.violation("amount", "decimals", String(major), {
+            sv: `Förväntade högst ${e} decimaler för ${currency}`,
+            en: `Expected at most ${e} decimals for ${currency}`
+          })
+        ]
+      })
+    )
+  }
+  return make(Number.isFinite(major) ? minor : major, currency)
+}
+
+/**
+ * Swedish kronor from whole kronor, for amounts written in code (rule caps, examples, tests):
+ * `Money.sek(300_000)` is SEK 300 000. It does not check its argument; for input use
+ * `Money.of(kronor, "SEK")`, which does.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const sek = (kronor: number): Money => ({ minor: Math.round(kronor * 100), currency: SEK })
 
 /**
  * The currency's name as the IATI codelist gives it.
@@ -93,85 +203,136 @@ export const sek = (kronor: number): Money => ({ minor: kronor * 100, currency: 
 export const currencyName = (currency: CurrencyCode): string => names.get(currency) ?? currency
 
 /**
- * Formats for a person: `300 000,00 kr`-style grouping per language (`sv`: `300 000,00 SEK`,
- * `en`: `SEK 300,000.00`). Works on the integer minor units only.
+ * Formats for a person, with the currency's own number of decimals: `sv` groups thousands with
+ * a no-break space and writes a decimal comma and the code after (`300 000,00 SEK`,
+ * `-1 234,50 SEK`), `en` groups with commas and writes a decimal point and the code before
+ * (`SEK 300,000.00`, `SEK -1,234.50`); the code is joined by a no-break space. A signed amount
+ * (a difference, an overspend) keeps its sign before the digits. Exact: works on the integer
+ * minor units only.
+ *
+ * **Details**
+ *
+ * The number is what `Intl.NumberFormat` gives for `sv-SE` and `en-US` with
+ * `{ minimumFractionDigits: e, maximumFractionDigits: e }` (`e` the currency's
+ * {@link exponent}), except that the minus sign is always the ASCII hyphen-minus (`sv-SE`
+ * writes U+2212).
  *
  * @category rendering
  * @since 0.1.0
  */
 export const format = (money: Money, lang: "sv" | "en"): string => {
   const e = exponent(money.currency)
-  const whole = Math.trunc(money.minor / 10 ** e)
-  const fraction = String(money.minor % 10 ** e).padStart(e, "0")
+  const unit = 10 ** e
+  const abs = Math.abs(money.minor)
+  const rest = abs % unit
+  const whole = (abs - rest) / unit
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? "\u00a0" : ",")
-  const number = e === 0 ? grouped : `${grouped}${lang === "sv" ? "," : "."}${fraction}`
+  const digits = e === 0 ? grouped : `${grouped}${lang === "sv" ? "," : "."}${String(rest).padStart(e, "0")}`
+  const number = money.minor < 0 ? `-${digits}` : digits
   return lang === "sv" ? `${number}\u00a0${money.currency}` : `${money.currency}\u00a0${number}`
 }
 
 /**
- * Two amounts in different currencies were combined without a conversion. Convert one of them
- * first (through the `ExchangeRates` port).
+ * Two amounts in different currencies were combined without a conversion: a refusal whose
+ * subject is the operation (`money Money.add`) and whose violation names the currency (rule
+ * `same-currency`). Convert one of them first (through the `ExchangeRates` port).
  *
  * @category errors
  * @since 0.1.0
  */
-export class CurrencyMismatch extends Schema.TaggedError<CurrencyMismatch>()("CurrencyMismatch", {
+export class CurrencyMismatch extends Refusal.Refusal<CurrencyMismatch>()("CurrencyMismatch", {
+  /** The operation that combined them (`Money.add`, `Budget.evaluate`). */
   operation: Schema.String,
+  /** The currency expected. */
   left: Schema.String,
+  /** The currency found. */
   right: Schema.String
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.operation}: cannot combine ${this.left} with ${this.right} without a conversion`
-  }
-}
+}) {}
 
 /**
- * A result outside the range of {@link MinorUnits}: below zero (`negative`, as when subtracting
- * more than there is) or above 2^53 minor units (`overflow`). `minor` is the exact result.
+ * The {@link CurrencyMismatch} of combining `left` with `right` in `operation`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const currencyMismatch = (operation: string, left: string, right: string): CurrencyMismatch =>
+  new CurrencyMismatch({
+    subject: { kind: "money", id: operation },
+    violations: [
+      Refusal.violation("currency", "same-currency", right, {
+        sv: `${left} och ${right} kan inte räknas samman utan en omräkning.`,
+        en: `${left} and ${right} cannot be combined without a conversion.`
+      })
+    ],
+    operation,
+    left,
+    right
+  })
+
+/**
+ * A result outside the range of {@link MinorUnits}: below zero (rule `non-negative`, as when
+ * subtracting more than there is) or above 2^53 minor units (rule `at-most-2^53`). `minor` is
+ * the exact result.
  *
  * @category errors
  * @since 0.1.0
  */
-export class AmountOutOfRange extends Schema.TaggedError<AmountOutOfRange>()("AmountOutOfRange", {
+export class AmountOutOfRange extends Refusal.Refusal<AmountOutOfRange>()("AmountOutOfRange", {
+  /** The operation whose result is out of range. */
   operation: Schema.String,
-  reason: Schema.Literals(["negative", "overflow"]),
+  /** The exact result, in minor units. */
   minor: Schema.Number,
+  /** The currency of the result. */
   currency: Schema.String
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return this.reason === "negative"
-      ? `${this.operation}: the result (${this.minor} minor units of ${this.currency}) would be below zero`
-      : `${this.operation}: the result would exceed 2^53 minor units of ${this.currency}`
-  }
-}
+}) {}
 
 /**
- * Weights that {@link allocate} cannot split by: none, negative, fractional, or all zero.
+ * The {@link AmountOutOfRange} of a result of `minor` units in `operation`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const amountOutOfRange = (operation: string, minor: number, currency: string): AmountOutOfRange =>
+  new AmountOutOfRange({
+    subject: { kind: "money", id: operation },
+    violations: [
+      minor < 0
+        ? Refusal.violation("minor", "non-negative", minor, {
+          sv: `Resultatet (${minor} minsta enheter ${currency}) skulle bli negativt.`,
+          en: `The result (${minor} minor units of ${currency}) would be below zero.`
+        })
+        : Refusal.violation("minor", "at-most-2^53", minor, {
+          sv: `Resultatet skulle överstiga 2^53 minsta enheter ${currency}.`,
+          en: `The result would exceed 2^53 minor units of ${currency}.`
+        })
+    ],
+    operation,
+    minor,
+    currency
+  })
+
+/**
+ * Weights that {@link allocate} cannot split by: none (rule `some-weights`), negative or
+ * fractional (rule `whole-non-negative`, one violation per such weight), or all zero (rule
+ * `non-zero-total`).
  *
  * @category errors
  * @since 0.1.0
  */
-export class InvalidWeights extends Schema.TaggedError<InvalidWeights>()("InvalidWeights", {
-  weights: Schema.Array(Schema.Number),
-  detail: Schema.String
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Cannot allocate by weights [${this.weights.join(", ")}]: ${this.detail}`
-  }
-}
+export class InvalidWeights extends Refusal.Refusal<InvalidWeights>()("InvalidWeights", {
+  /** The weights given. */
+  weights: Schema.Array(Schema.Number)
+}) {}
+
+const invalidWeights = (weights: ReadonlyArray<number>, violations: [Refusal.Violation, ...Array<Refusal.Violation>]) =>
+  Result.fail(new InvalidWeights({ subject: { kind: "weights" }, violations, weights: [...weights] }))
 
 const checked = (operation: string, minor: number, currency: CurrencyCode): Result.Result<Money, AmountOutOfRange> =>
-  minor < 0
-    ? Result.fail(new AmountOutOfRange({ operation, reason: "negative", minor, currency }))
-    : minor > Number.MAX_SAFE_INTEGER
-    ? Result.fail(new AmountOutOfRange({ operation, reason: "overflow", minor, currency }))
+  minor < 0 || minor > Number.MAX_SAFE_INTEGER
+    ? Result.fail(amountOutOfRange(operation, minor, currency))
     : Result.succeed({ minor, currency })
 
-const mismatch = (operation: string, a: Money, b: Money) =>
-  Result.fail(new CurrencyMismatch({ operation, left: a.currency, right: b.currency }))
+const mismatch = (operation: string, a: Money, b: Money) => Result.fail(currencyMismatch(operation, a.currency, b.currency))
 
 /**
  * Zero in a currency.
@@ -210,7 +371,7 @@ export const subtract = (a: Money, b: Money): Result.Result<Money, CurrencyMisma
  */
 export const difference = (a: Money, b: Money): Result.Result<number, CurrencyMismatch> =>
   a.currency !== b.currency
-    ? Result.fail(new CurrencyMismatch({ operation: "Money.difference", left: a.currency, right: b.currency }))
+    ? Result.fail(currencyMismatch("Money.difference", a.currency, b.currency))
     : Result.succeed(a.minor - b.minor)
 
 /**
@@ -221,7 +382,7 @@ export const difference = (a: Money, b: Money): Result.Result<number, CurrencyMi
  */
 export const compare = (a: Money, b: Money): Result.Result<-1 | 0 | 1, CurrencyMismatch> =>
   a.currency !== b.currency
-    ? Result.fail(new CurrencyMismatch({ operation: "Money.compare", left: a.currency, right: b.currency }))
+    ? Result.fail(currencyMismatch("Money.compare", a.currency, b.currency))
     : Result.succeed(a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : 0)
 
 /**
@@ -237,7 +398,7 @@ export const sum = (
   let total = 0
   for (const m of amounts) {
     if (m.currency !== currency) {
-      return Result.fail(new CurrencyMismatch({ operation: "Money.sum", left: currency, right: m.currency }))
+      return Result.fail(currencyMismatch("Money.sum", currency, m.currency))
     }
     total += m.minor
   }
@@ -252,22 +413,34 @@ export const sum = (
  * @example
  * ```ts
  * import { Money } from "@localrights/core"
- * Money.allocate(Money.make(100, "SEK" as Money.CurrencyCode), [1, 1, 1]) // 34, 33, 33 öre
+ * Money.allocate({ minor: 100, currency: Money.SEK }, [1, 1, 1]) // 34, 33, 33 öre
  * ```
  *
  * @category rules
  * @since 0.1.0
  */
 export const allocate = (money: Money, weights: ReadonlyArray<number>): Result.Result<Array<Money>, InvalidWeights> => {
-  if (weights.length === 0) return Result.fail(new InvalidWeights({ weights, detail: "no weights given" }))
-  let total = 0n
-  for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) {
-      return Result.fail(new InvalidWeights({ weights, detail: "weights must be whole, non-negative numbers" }))
-    }
-    total += BigInt(w)
+  if (weights.length === 0) {
+    return invalidWeights(weights, [
+      Refusal.violation("weights", "some-weights", undefined, { sv: "Inga vikter har angetts.", en: "No weights are given." })
+    ])
   }
-  if (total === 0n) return Result.fail(new InvalidWeights({ weights, detail: "the weights add up to zero" }))
+  const bad: Array<Refusal.Violation> = []
+  weights.forEach((w, i) => {
+    if (Number.isSafeInteger(w) && w >= 0) return
+    bad.push(Refusal.violation(`weights[${i}]`, "whole-non-negative", w, {
+      sv: `Vikten ${w} ska vara ett heltal som inte är negativt.`,
+      en: `The weight ${w} must be a whole, non-negative number.`
+    }))
+  })
+  if (Arr.isArrayNonEmpty(bad)) return invalidWeights(weights, bad)
+  let total = 0n
+  for (const w of weights) total += BigInt(w)
+  if (total === 0n) {
+    return invalidWeights(weights, [
+      Refusal.violation("weights", "non-zero-total", weights, { sv: "Vikterna summerar till noll.", en: "The weights add up to zero." })
+    ])
+  }
   const whole = BigInt(money.minor)
   const parts = weights.map((w) => (whole * BigInt(w)) / total)
   const remainders = weights.map((w, i) => ({ i, r: (whole * BigInt(w)) % total }))

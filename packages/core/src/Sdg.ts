@@ -17,6 +17,7 @@ import { Schema } from "effect"
 import { goals as goalData, targets as targetData } from "./internal/data/sdg.ts"
 import type { Lang } from "./LocalizedText.ts"
 import * as LocalizedText from "./LocalizedText.ts"
+import * as Validation from "./Validation.ts"
 
 /**
  * A goal number, 1 to 17.
@@ -25,7 +26,10 @@ import * as LocalizedText from "./LocalizedText.ts"
  * @since 0.1.0
  */
 export const GoalNumber = Schema.Int.check(
-  Schema.isBetween({ minimum: 1, maximum: 17 }, { message: "Expected an SDG goal number from 1 to 17" })
+  Schema.isBetween({ minimum: 1, maximum: 17 }, Validation.message({
+    sv: "Förväntade numret på ett globalt mål, 1 till 17",
+    en: "Expected an SDG goal number from 1 to 17"
+  }))
 ).pipe(Schema.brand("SdgGoal"))
 /**
  * @category models
@@ -43,7 +47,11 @@ const targetIndex: ReadonlyMap<string, { readonly code: string; readonly goal: n
  * @since 0.1.0
  */
 export const TargetCode = Schema.Literals(targetData.map((t) => t.code)).annotate({
-  expected: "an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
+  expected: "an SDG target code from the 169 official targets (for example 10.2 or 16.b)",
+  ...Validation.message({
+    sv: "Förväntade koden för ett av de 169 officiella delmålen (till exempel 10.2 eller 16.b)",
+    en: "Expected an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
+  }, "codelist")
 }).pipe(Schema.brand("SdgTarget"))
 /**
  * @category models
@@ -225,9 +233,10 @@ export const Tag = Schema.Struct({
   target: Schema.optionalKey(TargetCode),
   significance: Significance
 }).check(
-  Schema.makeFilter((tag) => tag.target === undefined || targetIndex.get(tag.target)?.goal === tag.goal, {
-    message: "Expected the target to belong to the tagged goal"
-  })
+  Schema.makeFilter((tag) => tag.target === undefined || targetIndex.get(tag.target)?.goal === tag.goal, Validation.message({
+    sv: "Förväntade att delmålet hör till det taggade målet",
+    en: "Expected the target to belong to the tagged goal"
+  }, "target-in-goal"))
 )
 /**
  * @category models
@@ -242,7 +251,8 @@ export type Tag = typeof Tag.Type
  * @since 0.1.0
  */
 export const Tags = Schema.Array(Tag).check(
-  Schema.makeFilter((tags) => new Set(tags.map((t) => t.target ?? String(t.goal))).size === tags.length, {
-    message: "Expected each goal or target to be tagged at most once"
-  })
+  Schema.makeFilter((tags) => new Set(tags.map((t) => t.target ?? String(t.goal))).size === tags.length, Validation.message({
+    sv: "Förväntade att varje mål eller delmål taggas högst en gång",
+    en: "Expected each goal or target to be tagged at most once"
+  }, "unique-tags"))
 )

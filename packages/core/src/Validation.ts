@@ -6,40 +6,76 @@
  * @since 0.1.0
  */
 import { Cause, Effect, Exit, Option, Schema, SchemaIssue } from "effect"
+import type { SchemaAST } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
+import * as Inspect from "./internal/inspect.ts"
+import * as Refusal from "./Refusal.ts"
 
 /**
- * One problem found in an input: the field path (`budget.lines[2].amount`), what was expected,
- * and the value that was found when it is short enough to show.
+ * Input that does not match the schema of a domain value: a refusal (see {@link Refusal})
+ * whose subject names what was decoded (`{ kind: "Partnership" }`) and whose violations list
+ * every problem at once, each with its path (`budget.lines[2].amount`), a stable rule id
+ * (`type`, `missing`, `unexpected-field`, `literal`, `pattern`, `max-depth`, or the check's
+ * own id), the value found, and a text in Swedish and English.
  *
- * @category models
- * @since 0.1.0
- */
-export class Problem extends Schema.Class<Problem>("@localrights/core/Validation/Problem")({
-  path: Schema.String,
-  message: Schema.String,
-  /** The value found at the path, as JSON, cut to 80 characters; absent when the key was missing. */
-  actual: Schema.optionalKey(Schema.String)
-}) {}
-
-/**
- * Input that does not match the schema of a domain value. `subject` names what was decoded
- * (`Partnership`, `Organisation`), `problems` lists every field that failed, each with its path.
+ * @example
+ * ```ts
+ * import { Organisation, Validation } from "@localrights/core"
+ * import { Effect } from "effect"
+ *
+ * const decode = Validation.decoder(Organisation.Organisation, "Organisation")
+ * const program = decode({ id: "lund" }).pipe(
+ *   Effect.catchTag("ValidationError", (error) => Effect.succeed(error.explain("sv")))
+ * )
+ * ```
  *
  * @category errors
  * @since 0.1.0
  */
-export class ValidationError extends Schema.TaggedError<ValidationError>()("ValidationError", {
-  subject: Schema.String,
-  problems: Schema.Array(Problem)
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Invalid ${this.subject}: ${
-      this.problems.map((p) => `${p.path || "(root)"}: ${p.message}${p.actual === undefined ? "" : `, got ${p.actual}`}`).join("; ")
-    }`
-  }
+export class ValidationError extends Refusal.Refusal<ValidationError>()("ValidationError") {}
+
+/**
+ * A text in both languages for a check, with an optional stable rule id: what
+ * {@link message} takes.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Text {
+  readonly sv: string
+  readonly en: string
 }
+
+const TextKey = "~@localrights/core/Validation/text"
+const RuleKey = "~@localrights/core/Validation/rule"
+
+/**
+ * The annotations that give a check (or a schema) its message in Swedish and English, and
+ * optionally its rule id, for {@link ValidationError}. The English text is also Effect's own
+ * `message`, so other formatters show it too. Without `rule`, a built-in check keeps its own id
+ * (`Schema.isPattern` is `pattern`, `Schema.isGreaterThan` is `greater-than`).
+ *
+ * @example
+ * ```ts
+ * import { Validation } from "@localrights/core"
+ * import { Schema } from "effect"
+ *
+ * const MunicipalityCode = Schema.String.check(
+ *   Schema.isPattern(/^\d{4}$/, Validation.message({
+ *     sv: "Ange en fyrsiffrig kommunkod",
+ *     en: "Expected a four-digit Swedish municipality code"
+ *   }))
+ * )
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const message = (text: Text, rule?: string): { readonly message: string } & Schema.Annotations.Annotations => ({
+  message: text.en,
+  [TextKey]: { sv: text.sv, en: text.en },
+  ...(rule === undefined ? {} : { [RuleKey]: rule })
+})
 
 /**
  * Renders a path of keys and indexes as `a.b[2].c`.
@@ -56,42 +92,287 @@ export const formatPath = (path: ReadonlyArray<PropertyKey>): string => {
   return out
 }
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+// ---------------------------------------------------------------------------------------------
+// From a Schema issue to violations
+// ---------------------------------------------------------------------------------------------
 
-/**
- * Turns a Schema issue into the list of problems carried by {@link ValidationError}.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const problemsOf = (issue: SchemaIssue.Issue, input: unknown): Array<Problem> =>
-  formatter(issue).issues.map((i) => {
-    const path = (i.path ?? []).map((p) => (typeof p === "object" && p !== null ? p.key : p))
-    const actual = show(valueAt(input, path))
-    return new Problem({ path: formatPath(path), message: i.message, ...(actual === undefined ? {} : { actual }) })
-  })
-
-const missing = Symbol("missing")
-
-const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
-  let current = input
-  for (const key of path) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return missing
-    current = (current as Record<PropertyKey, unknown>)[key]
-  }
-  return current
+interface Found {
+  readonly rule: string
+  readonly text: Text
 }
 
-const show = (value: unknown): string | undefined => {
-  if (value === missing) return undefined
-  let json: string | undefined
-  try {
-    json = JSON.stringify(value)
-  } catch {
-    json = undefined
+const textOf = (annotations: Schema.Annotations.Annotations | undefined): Text | undefined => {
+  const text = annotations?.[TextKey]
+  return typeof text === "object" && text !== null ? (text as Text) : undefined
+}
+
+const ruleOf = (annotations: Schema.Annotations.Annotations | undefined): string | undefined => {
+  const rule = annotations?.[RuleKey]
+  return typeof rule === "string" ? rule : undefined
+}
+
+// `effect/schema/isGreaterThanOrEqualTo` is `greater-than-or-equal-to`
+const builtInRule = (id: unknown): string | undefined =>
+  typeof id === "string" && id.startsWith("effect/schema/is")
+    ? id.slice("effect/schema/is".length).replace(/[A-Z]/g, (c, i: number) => `${i === 0 ? "" : "-"}${c.toLowerCase()}`)
+    : undefined
+
+type Payload = Readonly<Record<string, unknown>> | null | undefined
+
+// What a built-in check expects, in Swedish, from its representation (the English comes from
+// the check's own `expected`).
+const expectedSv = (id: string | undefined, p: Payload): string | undefined => {
+  switch (id) {
+    case "int":
+      return "ett heltal"
+    case "finite":
+      return "ett ändligt tal"
+    case "greater-than":
+      return `ett värde större än ${p?.["exclusiveMinimum"]}`
+    case "greater-than-or-equal-to":
+      return `ett värde på minst ${p?.["minimum"]}`
+    case "less-than":
+      return `ett värde mindre än ${p?.["exclusiveMaximum"]}`
+    case "less-than-or-equal-to":
+      return `ett värde på högst ${p?.["maximum"]}`
+    case "between":
+      return `ett värde från ${p?.["minimum"] ?? p?.["exclusiveMinimum"]} till ${p?.["maximum"] ?? p?.["exclusiveMaximum"]}`
+    case "min-length":
+      return `en längd på minst ${p?.["minLength"]}`
+    case "max-length":
+      return `en längd på högst ${p?.["maxLength"]}`
+    case "min-properties":
+      return `minst ${p?.["minProperties"]} fält`
+    case "max-properties":
+      return `högst ${p?.["maxProperties"]} fält`
+    case "pattern":
+      return `en text som matchar mönstret ${p?.["source"]}`
+    case "u-u-i-d":
+      return "ett UUID"
+    case "trimmed":
+      return "en text utan inledande eller avslutande blanksteg"
+    case "unique":
+      return "en lista utan dubbletter"
+    default:
+      return undefined
   }
-  const text = json ?? String(value)
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+const fromFilter = (filter: SchemaAST.Filter<unknown> | SchemaAST.FilterGroup<unknown>): Found | undefined => {
+  const annotations = filter.annotations
+  const representation = annotations?.["representation"] as { readonly id?: unknown; readonly payload?: Payload } | undefined
+  const builtIn = builtInRule(representation?.id)
+  const rule = ruleOf(annotations) ?? (builtIn === "u-u-i-d" ? "uuid" : builtIn) ?? "check"
+  const text = textOf(annotations)
+  if (text !== undefined) return { rule, text }
+  const message = annotations?.["message"]
+  if (typeof message === "string") return { rule, text: { sv: message, en: message } }
+  const expected = annotations?.["expected"]
+  if (typeof expected === "string") {
+    const sv = expectedSv(builtIn, representation?.payload)
+    return { rule, text: { sv: `Förväntade ${sv ?? expected}`, en: `Expected ${expected}` } }
+  }
+  if (filter._tag === "FilterGroup") {
+    for (const check of filter.checks) {
+      const found = fromFilter(check)
+      if (found !== undefined) return found
+    }
+  }
+  return undefined
+}
+
+// The expected type of a schema node, in both languages, for a wrong type.
+const expectedOf = (ast: SchemaAST.AST): Text => {
+  const identifier = ast.annotations?.["identifier"]
+  if (typeof identifier === "string") return { sv: identifier, en: identifier }
+  switch (ast._tag) {
+    case "String":
+      return { sv: "en text (sträng)", en: "a string" }
+    case "Number":
+      return { sv: "ett tal", en: "a number" }
+    case "Boolean":
+      return { sv: "ett sanningsvärde (true eller false)", en: "a boolean (true or false)" }
+    case "BigInt":
+      return { sv: "ett stort heltal (bigint)", en: "a bigint" }
+    case "Arrays":
+      return { sv: "en lista", en: "an array" }
+    case "Objects":
+    case "ObjectKeyword":
+      return { sv: "ett objekt", en: "an object" }
+    case "Null":
+      return { sv: "null", en: "null" }
+    case "Undefined":
+    case "Void":
+      return { sv: "inget värde", en: "no value" }
+    case "Literal": {
+      const literal = showLiteral(ast.literal)
+      return { sv: literal, en: literal }
+    }
+    case "TemplateLiteral":
+      return { sv: "en text i rätt form", en: "a string of the right form" }
+    case "Never":
+      return { sv: "inget värde alls", en: "no value at all" }
+    default: {
+      const expected = ast.annotations?.["expected"]
+      return typeof expected === "string" ? { sv: expected, en: expected } : { sv: "ett giltigt värde", en: "a valid value" }
+    }
+  }
+}
+
+const literalsOf = (ast: SchemaAST.AST): ReadonlyArray<unknown> | undefined => {
+  if (ast._tag === "Literal") return [ast.literal]
+  if (ast._tag !== "Union") return undefined
+  const out: Array<unknown> = []
+  for (const member of ast.types) {
+    const literals = literalsOf(member)
+    if (literals === undefined) return undefined
+    out.push(...literals)
+  }
+  return out
+}
+
+const showLiteral = (value: unknown): string => Inspect.preview(typeof value === "string" ? JSON.stringify(value) : value, 40)
+
+const listed = (values: ReadonlyArray<unknown>): string => {
+  const shown = values.slice(0, 12).map(showLiteral).join(", ")
+  return values.length > 12 ? `${shown}, ... (${values.length} in all)` : shown
+}
+
+// What an issue without a check's text says, by the kind of issue.
+const fromLeaf = (issue: SchemaIssue.Issue): Found => {
+  switch (issue._tag) {
+    case "MissingKey":
+      return { rule: "missing", text: { sv: "Obligatoriskt fält saknas", en: "Missing required field" } }
+    case "UnexpectedKey":
+      return { rule: "unexpected-field", text: { sv: "Okänt fält", en: "Unknown field" } }
+    case "InvalidType":
+    case "AnyOf": {
+      const own = textOf(issue.ast.annotations)
+      const literals = literalsOf(issue.ast)
+      const rule = ruleOf(issue.ast.annotations) ?? (literals !== undefined ? "literal" : issue._tag === "AnyOf" ? "union" : "type")
+      if (own !== undefined) return { rule, text: own }
+      const expected = issue.ast.annotations?.["expected"]
+      if (typeof expected === "string") return { rule, text: { sv: `Förväntade ${expected}`, en: `Expected ${expected}` } }
+      if (literals !== undefined) {
+        return literals.length === 1
+          ? { rule, text: { sv: `Förväntade ${listed(literals)}`, en: `Expected ${listed(literals)}` } }
+          : { rule, text: { sv: `Förväntade ett av: ${listed(literals)}`, en: `Expected one of: ${listed(literals)}` } }
+      }
+      if (issue.ast._tag === "Union") {
+        const options: Array<Text> = []
+        for (const member of issue.ast.types) {
+          const e = expectedOf(member)
+          if (!options.some((o) => o.en === e.en)) options.push(e)
+        }
+        return {
+          rule,
+          text: {
+            sv: `Förväntade ${options.map((o) => o.sv).join(" eller ")}`,
+            en: `Expected ${options.map((o) => o.en).join(" or ")}`
+          }
+        }
+      }
+      const e = expectedOf(issue.ast)
+      return { rule, text: { sv: `Förväntade ${e.sv}`, en: `Expected ${e.en}` } }
+    }
+    case "OneOf":
+      return {
+        rule: "one-of",
+        text: { sv: "Förväntade att exakt ett alternativ passar", en: "Expected exactly one member to match" }
+      }
+    case "Forbidden":
+      return { rule: "forbidden", text: { sv: "Otillåten åtgärd", en: "Forbidden operation" } }
+    case "InvalidValue": {
+      const own = textOf(issue.annotations)
+      if (own !== undefined) return { rule: ruleOf(issue.annotations) ?? "invalid", text: own }
+      const m = issue.annotations?.["message"]
+      return typeof m === "string"
+        ? { rule: "invalid", text: { sv: m, en: m } }
+        : { rule: "invalid", text: { sv: "Ogiltigt värde", en: "Invalid value" } }
+    }
+    default:
+      return { rule: "invalid", text: { sv: "Ogiltigt värde", en: "Invalid value" } }
+  }
+}
+
+/**
+ * Turns a Schema issue into the violations carried by {@link ValidationError}: one per
+ * problem, with its path, rule id, the value found in `input` at that path and a text in
+ * both languages (a check's own {@link message}, else a text by the kind of issue).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const violationsOf = (issue: SchemaIssue.Issue, input: unknown): readonly [Refusal.Violation, ...Array<Refusal.Violation>] => {
+  const out: Array<Refusal.Violation> = []
+  // The issue tree is as deep as the schema and the (depth-checked) input: an explicit stack
+  // all the same. The outermost check with a text names every problem below it.
+  const stack: Array<{ readonly issue: SchemaIssue.Issue; readonly path: ReadonlyArray<PropertyKey>; readonly found: Found | undefined }> = [
+    { issue, path: [], found: undefined }
+  ]
+  while (stack.length > 0) {
+    const { found, issue, path } = stack.pop()!
+    switch (issue._tag) {
+      case "Filter":
+        stack.push({ issue: issue.issue, path, found: found ?? fromFilter(issue.filter) })
+        continue
+      case "Encoding":
+        stack.push({ issue: issue.issue, path, found })
+        continue
+      case "Pointer":
+        stack.push({ issue: issue.issue, path: [...path, ...issue.path], found })
+        continue
+      case "Composite":
+        for (let i = issue.issues.length - 1; i >= 0; i--) stack.push({ issue: issue.issues[i]!, path, found })
+        continue
+      case "AnyOf":
+        if (issue.issues.length > 0) {
+          for (let i = issue.issues.length - 1; i >= 0; i--) stack.push({ issue: issue.issues[i]!, path, found })
+          continue
+        }
+    }
+    const { rule, text } = found ?? fromLeaf(issue)
+    const value = issue._tag === "MissingKey" ? Inspect.missing : Inspect.valueAt(input, path)
+    out.push(
+      new Refusal.Violation({
+        field: formatPath(path),
+        rule,
+        ...(value === Inspect.missing ? {} : { value: Inspect.preview(value) }),
+        text: { sv: text.sv, en: text.en }
+      })
+    )
+  }
+  return out.length > 0 ? (out as unknown as readonly [Refusal.Violation, ...Array<Refusal.Violation>]) : [undecodable()]
+}
+
+// What is left to say when the input could not be decoded at all (a getter that throws, a
+// decode that dies): a violation at the root.
+const undecodable = (): Refusal.Violation =>
+  new Refusal.Violation({ field: "", rule: "invalid", text: { sv: "Kunde inte avkoda indata", en: "Could not decode the input" } })
+
+// ---------------------------------------------------------------------------------------------
+// Decoders
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How deep a value may nest (arrays and objects) by default: 64 levels. Every document of
+ * this package fits in a fraction of it (a partnership nests 4 deep); a deeper input is
+ * refused with rule `max-depth` before it is decoded.
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const defaultMaxDepth = 64
+
+/**
+ * Options of {@link decoder} and {@link decoderExit}.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Options {
+  /** How deep the input may nest (a container at the root is depth 1); {@link defaultMaxDepth} unless given. */
+  readonly maxDepth?: number | undefined
 }
 
 const strict = { errors: "all", onExcessProperty: "error" } as const
@@ -101,10 +382,29 @@ const strict = { errors: "all", onExcessProperty: "error" } as const
 // the interpreter by itself.
 const compile = (schema: Schema.Top) => SchemaJITCompiler.enable(schema.ast)
 
+const tooDeep = (subject: string, input: unknown, limit: number): ValidationError => {
+  const at = Inspect.firstTooDeep(input, limit)
+  return new ValidationError({
+    subject: { kind: subject },
+    violations: [
+      new Refusal.Violation({
+        field: formatPath(at?.path ?? []),
+        rule: "max-depth",
+        ...(at === undefined ? {} : { value: Inspect.preview(at.value) }),
+        text: {
+          sv: `Indata är nästlade djupare än ${limit} nivåer (nivå ${limit + 1} här)`,
+          en: `The input nests deeper than ${limit} levels (level ${limit + 1} here)`
+        }
+      })
+    ]
+  })
+}
+
 /**
- * A decoder for `schema` that reports every problem at once, refuses unknown fields, and fails
- * with a {@link ValidationError} naming `subject`. Build it once and reuse it: the schema is
- * compiled on first use.
+ * A decoder for `schema` that reports every problem at once, refuses unknown fields and
+ * input nested deeper than `options.maxDepth` (64), and fails with a {@link ValidationError}
+ * whose subject is `{ kind: subject }`. It never throws and never dies, whatever the input.
+ * Build it once and reuse it: the schema is compiled on first use.
  *
  * @example
  * ```ts
@@ -115,69 +415,53 @@ const compile = (schema: Schema.Top) => SchemaJITCompiler.enable(schema.ast)
  * @category constructors
  * @since 0.1.0
  */
-export const decoder = <S extends Schema.Decoder<unknown>>(schema: S, subject: string) => {
-  const decode = decoderExit(schema, subject)
-  return (input: unknown): Effect.Effect<S["Type"], ValidationError> => {
-    const exit = decode(input)
-    return Exit.isSuccess(exit) ? Effect.succeed(exit.value) : Effect.fail(Option.getOrThrow(Cause.findErrorOption(exit.cause)))
-  }
+export const decoder = <S extends Schema.Decoder<unknown>>(schema: S, subject: string, options?: Options) => {
+  const decode = decoderExit(schema, subject, options)
+  return (input: unknown): Effect.Effect<S["Type"], ValidationError> => decode(input)
 }
 
 /**
- * Like {@link decoder}, returning an `Exit` synchronously: for hot paths and pure code.
+ * Like {@link decoder}, returning an `Exit` synchronously: for hot paths and pure code. An
+ * `Exit` is an `Effect` that has already run, so it can be yielded in `Effect.gen` as well as
+ * checked with `Exit.isSuccess`; the kernel's `make` constructors return one.
  *
  * **Details**
  *
- * Valid input takes a fast path: the JIT-compiled decoder with default options, then a check
- * that no object of the input carries a field the decoded value lacks (an unknown field). Any
- * failure is decoded again in strict mode with every problem collected, so the error is the
- * same as a strict decode gives. The unknown-field check compares the input with the decoded
- * value field by field, which holds for schemas whose encoded and decoded sides use the same
- * field names (every schema of this package).
+ * The input's depth is checked first, without recursion. Valid input then takes a fast path:
+ * the JIT-compiled decoder with default options, then a check that no object of the input
+ * carries a field the decoded value lacks (an unknown field). Any failure is decoded again in
+ * strict mode with every problem collected, so the error is the same as a strict decode gives.
+ * The unknown-field check compares the input with the decoded value field by field, which
+ * holds for schemas whose encoded and decoded sides use the same field names (every schema of
+ * this package).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const decoderExit = <S extends Schema.Decoder<unknown>>(schema: S, subject: string) => {
+export const decoderExit = <S extends Schema.Decoder<unknown>>(schema: S, subject: string, options?: Options) => {
   compile(schema)
+  const limit = options?.maxDepth ?? defaultMaxDepth
   const decode = Schema.decodeUnknownExit(schema as Schema.Decoder<S["Type"]>)
   return (input: unknown): Exit.Exit<S["Type"], ValidationError> => {
-    const fast = decode(input)
-    if (Exit.isSuccess(fast) && !hasUnknownField(input, fast.value)) return Exit.succeed(fast.value)
-    const exit = decode(input, strict)
-    return Exit.isSuccess(exit)
-      ? Exit.succeed(exit.value)
-      : Exit.fail(toValidationError(exit.cause, subject, input))
+    try {
+      if (Inspect.isDeeperThan(input, limit)) return Exit.fail(tooDeep(subject, input, limit))
+      const fast = decode(input)
+      if (Exit.isSuccess(fast) && !Inspect.hasUnknownField(input, fast.value)) return fast as Exit.Exit<S["Type"], never>
+      const exit = decode(input, strict)
+      return Exit.isSuccess(exit)
+        ? Exit.succeed(exit.value)
+        : Exit.fail(toValidationError(exit.cause, subject, input))
+    } catch {
+      // only input that runs code of its own (a getter, a proxy) gets here
+      return Exit.fail(new ValidationError({ subject: { kind: subject }, violations: [undecodable()] }))
+    }
   }
-}
-
-const isPlainObject = (u: unknown): u is Record<string, unknown> => {
-  if (u === null || typeof u !== "object") return false
-  const proto = Object.getPrototypeOf(u)
-  return proto === Object.prototype || proto === null
-}
-
-// Whether some plain object of `input` has a key that the decoded `output` at the same place
-// does not have: decoding with default options drops unknown keys, so that is an unknown field.
-const hasUnknownField = (input: unknown, output: unknown): boolean => {
-  if (input === null || typeof input !== "object") return false
-  if (Array.isArray(input)) {
-    if (!Array.isArray(output)) return false
-    for (let i = 0; i < input.length; i++) if (hasUnknownField(input[i], output[i])) return true
-    return false
-  }
-  if (!isPlainObject(input) || output === null || typeof output !== "object") return false
-  for (const key in input) {
-    if (!Object.hasOwn(output, key)) return true
-    if (hasUnknownField(input[key], (output as Record<string, unknown>)[key])) return true
-  }
-  return false
 }
 
 const toValidationError = (cause: Cause.Cause<Schema.SchemaError>, subject: string, input: unknown): ValidationError => {
   const error = Cause.findErrorOption(cause)
-  const problems = Option.isSome(error)
-    ? problemsOf(error.value.issue, input)
-    : [new Problem({ path: "", message: "Could not decode the input" })]
-  return new ValidationError({ subject, problems })
+  return new ValidationError({
+    subject: { kind: subject },
+    violations: Option.isSome(error) ? violationsOf(error.value.issue, input) : [undecodable()]
+  })
 }

@@ -6,7 +6,8 @@
  *
  * - The kernel, at the root: ids (`Ids`), text in Swedish and English (`LocalizedText`),
  *   dates (`CalendarDate`), countries (`Country`), money (`Money`), decoding with errors that
- *   name the field (`Validation`), the SDG catalogue (`Sdg`) and the change log (`ChangeLog`).
+ *   name the field (`Validation`), constructors from plain values (`Construct`), enumerations
+ *   (`Enumeration`), the SDG catalogue (`Sdg`) and the change log (`ChangeLog`).
  * - `@localrights/core/partnership`: organisations, programmes, networks, partnerships, their
  *   lifecycle, the catalogue and expressions of interest.
  * - `@localrights/core/assessment`: criteria frameworks and rights-based assessments.
@@ -22,9 +23,10 @@
  * @groupDescription Kernel
  * The small kernel every area builds on: ids (`Ids`), text in Swedish and English
  * (`LocalizedText`), calendar dates (`CalendarDate`), countries (`Country`), money in minor units
- * (`Money`), decoding with errors that name the field (`Validation`), the one refusal shape
- * (`Refusal`), the SDG catalogue (`Sdg`) and the change log (`ChangeLog`). Imported from
- * `@localrights/core`.
+ * (`Money`), decoding with errors that name the field (`Validation`), constructors from plain
+ * values for every entity (`Construct`: `X.make`, `X.decode`), enumerations with their names
+ * (`Enumeration`), the one refusal shape (`Refusal`), the SDG catalogue (`Sdg`) and the change
+ * log (`ChangeLog`). Imported from `@localrights/core`.
  *
  * @groupDescription Partnership
  * The programme and its partnerships: organisations (Swedish municipalities and regions, their
@@ -84,12 +86,14 @@ export * as CalendarDate from "./CalendarDate.ts"
 export * as CalendarEvent from "./programme-work/CalendarEvent.ts"
 export * as Catalogue from "./partnership/Catalogue.ts"
 export * as ChangeLog from "./ChangeLog.ts"
+export * as Construct from "./Construct.ts"
 export * as Country from "./Country.ts"
 export * as CriteriaFramework from "./assessment/CriteriaFramework.ts"
 export * as CriteriaFrameworkStore from "./assessment/CriteriaFrameworkStore.ts"
 export * as Disbursement from "./funding/Disbursement.ts"
 export * as DocumentStore from "./store/DocumentStore.ts"
 export * as EntityStore from "./store/EntityStore.ts"
+export * as Enumeration from "./Enumeration.ts"
 export * as EventTime from "./programme-work/EventTime.ts"
 export * as ExchangeRates from "./funding/ExchangeRates.ts"
 export * as Expenses from "./funding/Expenses.ts"

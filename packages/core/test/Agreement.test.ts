@@ -46,13 +46,20 @@ describe("Agreement", () => {
     const r = Agreement.addDeliverable(a, late)
     assert.isTrue(Result.isFailure(r))
     if (Result.isFailure(r)) {
-      assert.strictEqual(r.failure.field, "deliverables[3].due")
-      assert.strictEqual(r.failure.rule, "due-outside-period")
-      assert.strictEqual(r.failure.value, "2018-03-01")
+      assert.strictEqual(r.failure.violations[0].field, "deliverables[3].due")
+      assert.strictEqual(r.failure.violations[0].rule, "due-outside-period")
+      assert.strictEqual(r.failure.violations[0].value, "2018-03-01")
     }
     assert.deepStrictEqual(paths(decode({ ...a, deliverables: [...a.deliverables, late] })), ["deliverables[3].due"])
     const dup = Agreement.addDeliverable(a, { ...late, key: "kartlaggning", due: { _tag: "By", date: d("2016-01-01") } })
-    assert.isTrue(Result.isFailure(dup) && dup.failure.rule === "duplicate-key")
+    assert.isTrue(Result.isFailure(dup) && dup.failure.violations[0].rule === "duplicate-key")
+    // late and a taken key: both at once
+    const both = Agreement.addDeliverable(a, { ...late, key: "kartlaggning" })
+    assert.isTrue(Result.isFailure(both))
+    if (Result.isFailure(both)) {
+      assert.deepStrictEqual(both.failure.violations.map((v) => v.rule), ["due-outside-period", "duplicate-key"])
+      assert.deepStrictEqual(both.failure.subject, { kind: "agreement", id: a.id })
+    }
   })
 
   it("refuses bad agreements with field paths", () => {
@@ -61,7 +68,7 @@ describe("Agreement", () => {
     assert.include(paths(decode({ ...a, funding: [{ year: 2014, amount: { minor: 1.5, currency: "SEK" } }] })), "funding[0].amount.minor")
     assert.include(paths(decode({ ...a, deliverables: [{ ...a.deliverables[0]!, status: "delivered" }] })), "deliverables[0].evidence")
     const r = Agreement.recordProgress(a, "kartlaggning", "delivered")
-    assert.isTrue(Result.isFailure(r) && r.failure.field === "deliverables[0].evidence")
+    assert.isTrue(Result.isFailure(r) && r.failure.violations[0].field === "deliverables[0].evidence")
   })
 
   it.prop("overdue = not delivered and due before today", [Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 2000 }))], ([offset]) => {

@@ -1,6 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
-import { CalendarDate, Validation } from "@localrights/core"
-import { Exit } from "effect"
+import { Budget, Budgets, CalendarDate, ChangeLog, Partnerships, Stores, Validation } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { Effect, Exit } from "effect"
+import { TestClock } from "effect/testing"
 import * as fc from "fast-check"
 
 const decode = Validation.decoderExit(CalendarDate.CalendarDate, "CalendarDate")
@@ -24,6 +26,85 @@ describe("CalendarDate", () => {
 
   it("orders dates", () => {
     assert.isBelow(CalendarDate.compare("2015-02-01" as CalendarDate.CalendarDate, "2017-06-30" as CalendarDate.CalendarDate), 0)
-    assert.strictEqual(CalendarDate.fromEpochMillis(Date.UTC(2020, 11, 10, 23, 59)), "2020-12-10")
   })
+
+  it("make: a date from a plain string, or a ValidationError with rule calendar-date in both languages", () => {
+    assert.deepStrictEqual(CalendarDate.make("2020-12-10"), Exit.succeed("2020-12-10" as CalendarDate.CalendarDate))
+    for (const bad of ["2021-02-29", "10/12/2020", ""]) {
+      const exit = CalendarDate.make(bad)
+      assert.isTrue(Exit.isFailure(exit), bad)
+      const error = Exit.isFailure(exit) ? exit.cause.reasons[0] : undefined
+      if (error?._tag !== "Fail") return assert.fail("expected a ValidationError")
+      assert.deepStrictEqual(error.error.subject, { kind: "CalendarDate" })
+      assert.deepStrictEqual(error.error.violations.map((v) => [v.field, v.rule, v.value]), [["", "calendar-date", bad]])
+      assert.strictEqual(error.error.violations[0].text.sv, "Förväntade ett datum som ÅÅÅÅ-MM-DD")
+      assert.strictEqual(error.error.violations[0].text.en, "Expected a calendar date as YYYY-MM-DD")
+    }
+  })
+})
+
+describe("CalendarDate: one rule for today (Europe/Stockholm)", () => {
+  const newYearsEve = Date.parse("2020-12-31T23:30:00Z") // 00:30 on 1 January 2021 in Stockholm
+
+  it("inTimeZone reckons the day in Stockholm unless told otherwise", () => {
+    assert.strictEqual(CalendarDate.inTimeZone(newYearsEve), "2021-01-01")
+    assert.strictEqual(CalendarDate.inTimeZone(newYearsEve, "UTC"), "2020-12-31")
+    assert.strictEqual(CalendarDate.inTimeZone(Date.parse("2021-06-30T22:30:00Z")), "2021-07-01") // summer time, UTC+2
+    assert.strictEqual(CalendarDate.inTimeZone(Date.parse("2021-06-30T21:30:00Z")), "2021-06-30")
+    assert.strictEqual(CalendarDate.inTimeZone(newYearsEve, "Africa/Gaborone"), "2021-01-01")
+    assert.strictEqual(CalendarDate.inTimeZone(newYearsEve, "America/Sao_Paulo"), "2020-12-31")
+  })
+
+  it("inTimeZone agrees with the UTC date whenever Stockholm is on the same day (property)", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (millis) => {
+      const utc = new Date(millis).toISOString().slice(0, 10)
+      const local = CalendarDate.inTimeZone(millis)
+      assert.isTrue(Exit.isSuccess(CalendarDate.make(local)), local)
+      // Stockholm is 1 or 2 hours ahead of UTC: the same day, or the next one late in the UTC evening
+      const hour = new Date(millis).getUTCHours()
+      if (hour < 22) assert.strictEqual(local, utc)
+      else assert.isTrue(local === utc || CalendarDate.compare(local, utc as CalendarDate.CalendarDate) > 0)
+    }), { numRuns: 1000 })
+  })
+
+  it.effect("today and todayIn come from the Clock", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(newYearsEve)
+      assert.strictEqual(yield* CalendarDate.today, "2021-01-01")
+      assert.strictEqual(yield* CalendarDate.todayIn("UTC"), "2020-12-31")
+    }))
+
+  it.effect("Budgets.decide dates its decision today in Stockholm: 2020-12-31T23:30Z is 2021-01-01", () =>
+    Effect.gen(function*() {
+      const id = IcldCohort2020.lundFrancistown.id
+      const change = (reason: string) => ChangeLog.change("icld", reason)
+      yield* IcldCohort2020.load
+      yield* Partnerships.register(IcldCohort2020.lundFrancistown, change("interest"))
+      yield* Partnerships.execute(id, { _tag: "Apply" }, change("apply"))
+      yield* Partnerships.execute(id, {
+        _tag: "RecordDecision",
+        decision: { gate: "application-assessment", outcome: "approved", decidedBy: "icld" as never, date: "2020-12-10" as never }
+      }, change("assessed"))
+      yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, change("admit"))
+      yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, change("match"))
+      const budget = new Budget.Budget({
+        id: "lund-prep" as never,
+        partnership: id,
+        scope: "preparation",
+        currency: "SEK" as never,
+        lines: [{
+          id: "travel",
+          phase: "preparation",
+          year: 1,
+          category: "travel",
+          purpose: "exchange-trip",
+          side: "swedish",
+          amount: { minor: 200_000_00, currency: "SEK" as never }
+        }],
+        version: 1
+      })
+      yield* TestClock.setTime(newYearsEve)
+      const decided = yield* Budgets.decide(budget, {}, change("budget reviewed"))
+      assert.strictEqual(decided.decision.date, "2021-01-01")
+    }).pipe(Effect.provide(Stores.layerMemory)))
 })

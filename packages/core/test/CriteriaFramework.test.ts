@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { ChangeLog, CriteriaFramework, CriteriaFrameworkStore, Frameworks, LocalizedText, Stores } from "@localrights/core"
-import { Effect, Result, Schema } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import * as fc from "fast-check"
 
 const change = ChangeLog.change("tester", "test")
@@ -83,7 +83,7 @@ describe("CriteriaFramework", () => {
       const principles = base.principles as Array<Record<string, unknown>>
       const error = yield* decodeFails({ ...base, principles: [{ ...principles[0], weight: 0 }, principles[1]] })
       assert.strictEqual(error._tag, "ValidationError")
-      if (error._tag === "ValidationError") assert.deepStrictEqual(error.problems.map((p) => p.path), ["principles[0].weight"])
+      if (error._tag === "ValidationError") assert.deepStrictEqual(error.violations.map((v) => v.field), ["principles[0].weight"])
     }))
 
   it.effect("refuses thresholds outside the scale and a floor above the minimum", () =>
@@ -107,7 +107,7 @@ describe("CriteriaFramework", () => {
       }
       const share = yield* decodeFails(customJson({ thresholds: { principleMinimum: 3, principleFloor: 2, overallShare: 1.5 } }))
       assert.strictEqual(share._tag, "ValidationError")
-      if (share._tag === "ValidationError") assert.deepStrictEqual(share.problems.map((p) => p.path), ["thresholds.overallShare"])
+      if (share._tag === "ValidationError") assert.deepStrictEqual(share.violations.map((v) => v.field), ["thresholds.overallShare"])
     }))
 
   it.effect("needs both languages, or every text in the declared fallback language", () =>
@@ -155,14 +155,22 @@ describe("CriteriaFramework", () => {
     const version = CriteriaFramework.resolve(Frameworks.builtIns, { id: "panel", version: 7 })
     assert.isTrue(Result.isFailure(version))
     if (Result.isFailure(version)) {
-      assert.strictEqual(version.failure.field, "framework.version")
-      assert.strictEqual(version.failure.rule, "framework-version-exists")
+      const [v] = version.failure.violations
+      assert.deepStrictEqual([v.field, v.rule, v.value], ["framework.version", "framework-version-exists", "7"])
+      assert.deepStrictEqual(version.failure.subject, { kind: "criteria-framework", id: "panel@7" })
       assert.deepStrictEqual(version.failure.known, [1])
-      assert.include(version.failure.explanation.sv ?? "", "version 7")
+      assert.include(version.failure.explain("sv"), "version 7")
     }
     const id = CriteriaFramework.resolve(Frameworks.builtIns, { id: "nope", version: 1 })
-    if (Result.isFailure(id)) assert.strictEqual(id.failure.field, "framework.id")
+    if (Result.isFailure(id)) assert.strictEqual(id.failure.violations[0].field, "framework.id")
     else assert.fail("expected FrameworkNotFound")
+  })
+
+  it("finds a built-in framework by id", () => {
+    assert.deepStrictEqual(Frameworks.findBuiltIn("panel"), Option.some(Frameworks.panel))
+    assert.isTrue(Option.isNone(Frameworks.findBuiltIn("lund-mr")))
+    assert.isTrue(Frameworks.isBuiltIn("skr-rights-based"))
+    assert.isFalse(Frameworks.isBuiltIn("lund-mr"))
   })
 })
 
@@ -192,12 +200,17 @@ describe("CriteriaFrameworkStore", () => {
       const builtIn = yield* store.publish(new CriteriaFramework.CriteriaFramework({ ...Frameworks.panel, version: 2 }), change).pipe(Effect.flip)
       if (builtIn._tag === "FrameworkInvalid") assert.deepStrictEqual(builtIn.violations.map((v) => v.rule), ["not-built-in"])
       else assert.fail("expected FrameworkInvalid")
+      // an invalid framework that is also not newer: every broken rule at once
+      const twice = new CriteriaFramework.CriteriaFramework({ ...v1, principles: [...v1.principles, v1.principles[0]] })
+      const both = yield* store.publish(twice, change).pipe(Effect.flip)
+      if (both._tag === "FrameworkInvalid") assert.deepStrictEqual(both.violations.map((v) => v.rule), ["unique-principle-ids", "newer-version"])
+      else assert.fail("expected FrameworkInvalid")
 
       const missing = yield* store.get({ id: "lund-mr", version: 3 }).pipe(Effect.flip)
       assert.strictEqual(missing._tag, "FrameworkNotFound")
       if (missing._tag === "FrameworkNotFound") assert.deepStrictEqual(missing.known, [1, 2])
       const unknown = yield* store.latest("nope").pipe(Effect.flip)
-      if (unknown._tag === "FrameworkNotFound") assert.strictEqual(unknown.field, "framework.id")
+      if (unknown._tag === "FrameworkNotFound") assert.strictEqual(unknown.violations[0].field, "framework.id")
       else assert.fail("expected FrameworkNotFound")
     }).pipe(Effect.provide(Stores.layerMemory)))
 })

@@ -24,7 +24,7 @@ const plan = new Disbursement.Plan({
 })
 const report = (i: number, status: "submitted" | "approved" | "returned") => ({ period: periods[i]!, status, date: d("2022-01-31") })
 const rules = (r: Result.Result<Disbursement.Plan, Disbursement.ReleaseRefused>) =>
-  Result.isFailure(r) ? r.failure.reasons.map((x) => x.rule) : []
+  Result.isFailure(r) ? r.failure.violations.map((v) => v.rule) : []
 
 describe("Disbursement", () => {
   it("the first tranche needs no report; the next one needs the previous period's report approved", () => {
@@ -35,8 +35,10 @@ describe("Disbursement", () => {
     const refused = Disbursement.release(submitted, periods[1]!, d("2022-02-01"))
     assert.deepStrictEqual(rules(refused), ["previous-report-not-approved"])
     if (Result.isFailure(refused)) {
-      assert.include(refused.failure.reasons[0].message.sv!, "inte godkänd")
-      assert.include(refused.failure.reasons[0].message.en!, "not approved")
+      assert.include(refused.failure.violations[0].text.sv, "inte godkänd")
+      assert.include(refused.failure.violations[0].text.en, "not approved")
+      assert.deepStrictEqual(refused.failure.subject, { kind: "disbursement-plan", id: plan.id })
+      assert.deepStrictEqual(refused.failure.period, periods[1])
     }
     const approved = Disbursement.recordReport(submitted, report(0, "approved"))
     const second = Result.getOrThrow(Disbursement.release(approved, periods[1]!, d("2022-02-15")))
@@ -65,10 +67,10 @@ describe("Disbursement", () => {
         version: 0
       }
       const err = yield* Effect.flip(Disbursement.decode(json))
-      assert.deepStrictEqual(err.problems.map((p) => p.path), ["tranches"])
+      assert.deepStrictEqual(err.violations.map((v) => v.field), ["tranches"])
       const swapped = { ...json, tranches: [{ ...json.tranches[1], amount: { minor: 1, currency: "SEK" } }, { ...json.tranches[0], amount: { minor: 1, currency: "BWP" } }] }
       const err2 = yield* Effect.flip(Disbursement.decode(swapped))
-      assert.deepStrictEqual(err2.problems.map((p) => p.path), ["tranches[1].amount.currency", "tranches[1].period"])
+      assert.deepStrictEqual(err2.violations.map((v) => v.field), ["tranches[1].amount.currency", "tranches[1].period"])
     }).pipe(Effect.runSync))
 
   it("whatever the order of attempts, the released total never exceeds the grant and follows the reports (property)", () => {
@@ -94,7 +96,7 @@ describe("Disbursement", () => {
   })
 
   it("evenly splits a grant with no öre lost", () => {
-    const ts = Disbursement.evenly(Money.make(100, "SEK" as Money.CurrencyCode), periods.slice(1))
+    const ts = Disbursement.evenly(Money.sek(1), periods.slice(1))
     assert.deepStrictEqual(ts.map((t) => t.amount.minor), [34, 33, 33])
   })
 })

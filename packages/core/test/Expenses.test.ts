@@ -1,10 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Budget, ExchangeRates, Expenses, FundingRuleSet, Money } from "@localrights/core"
-import { Effect, Result } from "effect"
+import { Budget, ChangeLog, ExchangeRates, Expenses, FundingRuleSet, Money, Stores } from "@localrights/core"
+import { Effect, Layer, Result } from "effect"
 import * as fc from "fast-check"
 
 const SEK = "SEK" as Money.CurrencyCode
 const BWP = "BWP" as Money.CurrencyCode
+const money = (minor: number, currency: string) => Effect.runSync(Money.make(minor, currency))
 
 // Illustrative rate, not a published figure.
 const Rates = ExchangeRates.layerTable([{ from: "BWP", to: "SEK", date: "2021-03-15", rate: "0.78" }])
@@ -35,21 +36,21 @@ const budget = new Budget.Budget({
 const ledger = (expenses: ReadonlyArray<Expenses.Expense>) =>
   new Expenses.Ledger({ id: "lund-ledger" as never, partnership: "lund-francistown" as never, expenses, version: 0 })
 
-describe("Expenses.record", () => {
+describe("Expenses.convert", () => {
   it.effect("keeps the original currency and amount, the value date and the SEK amount", () =>
     Effect.gen(function*() {
-      const e = yield* Expenses.record(entry("hotel", Money.make(10_000_00, BWP), { category: "accommodation", side: "international" }))
-      assert.deepStrictEqual(e.original, Money.make(10_000_00, BWP))
+      const e = yield* Expenses.convert(entry("hotel", money(10_000_00, BWP), { category: "accommodation", side: "international" }))
+      assert.deepStrictEqual(e.original, money(10_000_00, BWP))
       assert.deepStrictEqual(e.sek, Money.sek(7_800))
       assert.strictEqual(e.valueDate, "2021-03-15")
       assert.deepStrictEqual(e.rate, { rate: "0.78", rateDate: "2021-03-15", inverted: false })
-      const sek = yield* Expenses.record(entry("train", Money.sek(1_200)))
+      const sek = yield* Expenses.convert(entry("train", Money.sek(1_200)))
       assert.deepStrictEqual(sek.sek, Money.sek(1_200))
     }).pipe(Effect.provide(Rates)))
 
   it.effect("a missing rate for the value date is a typed error naming currency and date", () =>
     Effect.gen(function*() {
-      const err = yield* Effect.flip(Expenses.record(entry("late", Money.make(100, BWP), { valueDate: "2022-01-10" as never })))
+      const err = yield* Effect.flip(Expenses.convert(entry("late", money(100, BWP), { valueDate: "2022-01-10" as never })))
       assert.strictEqual(err._tag, "MissingRate")
       if (err._tag === "MissingRate") {
         assert.deepStrictEqual([err.entry, err.field, err.from, err.date], ["late", "amount", "BWP", "2022-01-10"])
@@ -60,7 +61,7 @@ describe("Expenses.record", () => {
   it.effect("bad entries name the field", () =>
     Effect.gen(function*() {
       const good = { id: "a", date: "2021-03-15", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: { minor: 1, currency: "BWP" } }
-      const paths = (input: unknown) => Expenses.decodeEntry(input).pipe(Effect.flip, Effect.map((e) => e.problems.map((p) => p.path)))
+      const paths = (input: unknown) => Expenses.decodeEntry(input).pipe(Effect.flip, Effect.map((e) => e.violations.map((v) => v.field)))
       assert.deepStrictEqual(yield* paths({ ...good, amount: { minor: -5, currency: "BWP" } }), ["amount.minor"])
       assert.deepStrictEqual(yield* paths({ ...good, amount: { minor: 1.25, currency: "BWP" } }), ["amount.minor"])
       assert.deepStrictEqual(yield* paths({ ...good, amount: { minor: 1, currency: "PULA" } }), ["amount.currency"])
@@ -69,23 +70,42 @@ describe("Expenses.record", () => {
     }))
 })
 
+describe("Expenses.record", () => {
+  it.effect("records an entry in a stored ledger under the change's expected version", () =>
+    Effect.gen(function*() {
+      const store = yield* Expenses.Store
+      yield* store.create(ledger([]), ChangeLog.change("lund", "ledger opened"))
+      const first = yield* Expenses.record("lund-ledger", entry("train", Money.sek(1_200)), ChangeLog.change("lund", "train ticket", 1))
+      assert.strictEqual(first.ledger.version, 2)
+      assert.deepStrictEqual(first.ledger.expenses, [first.expense])
+      assert.deepStrictEqual(first.expense.sek, Money.sek(1_200))
+      const stale = yield* Expenses.record("lund-ledger", entry("taxi", Money.sek(300)), ChangeLog.change("lund", "taxi", 1)).pipe(Effect.flip)
+      assert.strictEqual(stale._tag, "VersionConflict")
+      const twice = yield* Expenses.record("lund-ledger", entry("train", Money.sek(1_200)), ChangeLog.change("lund", "again")).pipe(Effect.flip)
+      assert.strictEqual(twice._tag, "ValidationError")
+      const stored = yield* store.get("lund-ledger")
+      assert.deepStrictEqual([stored.version, stored.expenses.length], [2, 1])
+      assert.deepStrictEqual((yield* store.history("lund-ledger")).map((r) => r.actor), ["lund", "lund"])
+    }).pipe(Effect.provide(Layer.mergeAll(Rates, Stores.layerMemory))))
+})
+
 describe("Expenses ledger", () => {
   it.effect("append refuses a duplicate id, naming the expense", () =>
     Effect.gen(function*() {
-      const e = yield* Expenses.record(entry("a", Money.sek(1)))
+      const e = yield* Expenses.convert(entry("a", Money.sek(1)))
       const one = Result.getOrThrow(Expenses.append(ledger([]), e))
       const dup = Expenses.append(one, e)
-      assert.isTrue(Result.isFailure(dup) && dup.failure.problems[0]!.path === "expenses[1].id")
+      assert.isTrue(Result.isFailure(dup) && dup.failure.violations[0].field === "expenses[1].id")
     }).pipe(Effect.provide(Rates)))
 
   it.effect("budget against actual per phase and category, with overspend and rule warnings", () =>
     Effect.gen(function*() {
       const expenses = [
-        yield* Expenses.record(entry("flights", Money.sek(150_000))),
-        yield* Expenses.record(entry("hotel", Money.make(150_000_00, BWP), { category: "accommodation" })), // SEK 117 000
-        yield* Expenses.record(entry("taxi", Money.sek(40_000), { purpose: "project-activity" }))
+        yield* Expenses.convert(entry("flights", Money.sek(150_000))),
+        yield* Expenses.convert(entry("hotel", money(150_000_00, BWP), { category: "accommodation" })), // SEK 117 000
+        yield* Expenses.convert(entry("taxi", Money.sek(40_000), { purpose: "project-activity" }))
       ]
-      const report = Result.getOrThrow(Expenses.compare(budget, ledger(expenses), FundingRuleSet.IcldMr2020))
+      const report = Result.getOrThrow(Expenses.compare(budget, ledger(expenses), FundingRuleSet.icldMr2020))
       assert.deepStrictEqual(
         report.rows.map((r) => [r.phase, r.category, r.budgeted.minor, r.actual.minor, r.remaining.minor, r.overspend.minor]),
         [
@@ -119,9 +139,9 @@ describe("Expenses ledger", () => {
         category: i % 2 ? "travel" : "accommodation",
         purpose: "exchange-trip",
         side: "swedish",
-        original: Money.make(m, SEK),
+        original: money(m, SEK),
         valueDate: "2021-03-15" as never,
-        sek: Money.make(m, SEK),
+        sek: money(m, SEK),
         rate: { rate: "1", rateDate: "2021-03-15" as never, inverted: false }
       }))
       const report = Result.getOrThrow(Expenses.compare(budget, ledger(expenses)))

@@ -1,20 +1,23 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FundingRuleSet, Money, Validation } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
-import { Effect, Schema } from "effect"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { Effect, Option, Schema } from "effect"
 import * as Arbitrary from "effect/Arbitrary"
 
 const decode = Validation.decoder(FundingRuleSet.FundingRuleSet, "FundingRuleSet")
 const encode = Schema.encodeSync(FundingRuleSet.FundingRuleSet)
 const paths = (input: unknown) =>
-  decode(input).pipe(Effect.flip, Effect.map((e) => e.problems.map((p) => p.path)))
+  decode(input).pipe(Effect.flip, Effect.map((e) => e.violations.map((v) => v.field)))
 
 describe("FundingRuleSet", () => {
   it("the built-in ICLD MR 2020 set has the seed's rules and the example programme's id", () => {
-    const set = FundingRuleSet.IcldMr2020
+    const set = FundingRuleSet.icldMr2020
     assert.strictEqual(set.id, "icld-mr-2020")
-    assert.strictEqual(set.id, IcldMr2020.programme.fundingRuleSet)
-    assert.strictEqual(FundingRuleSet.builtIn.get("icld-mr-2020"), set)
+    assert.strictEqual(set.id, IcldCohort2020.programme.fundingRuleSet)
+    assert.deepStrictEqual(FundingRuleSet.builtIns, [set])
+    assert.deepStrictEqual(FundingRuleSet.findBuiltIn("icld-mr-2020"), Option.some(set))
+    assert.isTrue(Option.isNone(FundingRuleSet.findBuiltIn("no-such-rules")))
+    assert.isTrue(FundingRuleSet.isBuiltIn("icld-mr-2020"))
     assert.deepStrictEqual(set.rules, [
       { _tag: "PhaseCap", id: "preparation-cap", phase: "preparation", cap: Money.sek(300_000) },
       { _tag: "ProgrammeCap", id: "total-cap", cap: Money.sek(3_000_000) },
@@ -23,15 +26,15 @@ describe("FundingRuleSet", () => {
   })
 
   it("the four-year cap is configurable", () => {
-    const set = FundingRuleSet.icldMr2020({ totalCap: Money.sek(2_900_000) })
+    const set = FundingRuleSet.makeIcldMr2020({ totalCap: Money.sek(2_900_000) })
     const total = set.rules.find((r) => r._tag === "ProgrammeCap")
     assert.deepStrictEqual(total?._tag === "ProgrammeCap" ? total.cap : undefined, Money.sek(2_900_000))
   })
 
   it.effect("round-trips through JSON", () =>
     Effect.gen(function*() {
-      const json = JSON.parse(JSON.stringify(encode(FundingRuleSet.IcldMr2020)))
-      assert.deepStrictEqual(yield* decode(json), FundingRuleSet.IcldMr2020)
+      const json = JSON.parse(JSON.stringify(encode(FundingRuleSet.icldMr2020)))
+      assert.deepStrictEqual(yield* decode(json), FundingRuleSet.icldMr2020)
     }))
 
   it.prop("every rule decodes what it encodes (property)", [FundingRuleSet.Rule], ([rule]) => {
@@ -40,13 +43,13 @@ describe("FundingRuleSet", () => {
   }, { arbitrary: { runs: 100 } })
 
   it.prop("describe gives a text in both languages for every rule (property)", [Arbitrary.schema(FundingRuleSet.Rule)], ([rule]) => {
-    const text = FundingRuleSet.describe(rule, FundingRuleSet.IcldMr2020)
+    const text = FundingRuleSet.describe(rule, FundingRuleSet.icldMr2020)
     assert.isTrue((text.sv?.length ?? 0) > 0 && (text.en?.length ?? 0) > 0)
   }, { arbitrary: { runs: 100 } })
 
   it.effect("bad input names the rule and field", () =>
     Effect.gen(function*() {
-      const base = JSON.parse(JSON.stringify(encode(FundingRuleSet.IcldMr2020)))
+      const base = JSON.parse(JSON.stringify(encode(FundingRuleSet.icldMr2020)))
       const rules = base.rules
       assert.deepStrictEqual(
         yield* paths({ ...base, rules: [rules[0], { ...rules[1], id: "preparation-cap" }] }),

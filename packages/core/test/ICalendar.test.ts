@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { CalendarEvent, EventTime, ICalendar, type Ids, type Participant } from "@localrights/core"
+import { CalendarEvent, EventTime, ICalendar, type Participant } from "@localrights/core"
 import { Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -8,16 +8,16 @@ import ICAL from "ical.js"
 const stamp = Date.parse("2026-11-23T12:00:00Z")
 
 const timed = (title: string, schedule: EventTime.Timed, id = "natverkstraff-1"): CalendarEvent.CalendarEvent =>
-  Result.getOrThrow(CalendarEvent.openRegistration(CalendarEvent.make({
-    id: id as Ids.CalendarEventId,
+  Result.getOrThrow(CalendarEvent.openRegistration(Effect.runSync(CalendarEvent.make({
+    id,
     kind: "network-meeting",
     title: { sv: title, en: title },
-    organiser: "icld" as Ids.OrganisationId,
+    organiser: "icld",
     city: { sv: "Lund" },
     venue: { sv: "Stadshallen, sal 1; plan 2" },
     capacity: 2,
     schedule
-  })))
+  }))))
 
 const parse = (ics: string) => {
   const cal = new ICAL.Component(ICAL.parse(ics))

@@ -1,13 +1,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import { ChangeLog, Interest, Organisation, Partnership, Stores } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { Effect, Exit } from "effect"
 import { problemPaths as paths } from "./problemPaths.ts"
 
 const change = ChangeLog.change("tester", "Intresseanmälan via formulär")
 
 const form = (id = "exempelby", overrides: Record<string, unknown> = {}) => ({
-  programme: IcldMr2020.programme.id,
+  programme: IcldCohort2020.programme.id,
   applicant: { id, kind: "municipality", name: { sv: "Exempelby kommun", en: "Exempelby Municipality" } },
   contact: { name: "Kim Kontakt", email: "kim.kontakt@exempelby.example", role: { sv: "MR-strateg" } },
   challenge: { sv: "Ungas delaktighet i kommunens beslut" },
@@ -16,7 +16,7 @@ const form = (id = "exempelby", overrides: Record<string, unknown> = {}) => ({
   ...overrides
 })
 
-const decodeExit = (input: unknown) => Effect.runSync(Effect.exit(Interest.decode(input)))
+const decodeExit = (input: unknown) => Effect.runSync(Effect.exit(Interest.decodeForm(input)))
 
 describe("InterestForm", () => {
   it("refuses a form without consent, naming consent", () => {
@@ -40,7 +40,7 @@ describe("InterestForm", () => {
 
   it.effect("creates the partnership as interest-registered and keeps the contact in the expression only", () =>
     Effect.gen(function*() {
-      yield* IcldMr2020.load
+      yield* IcldCohort2020.load
       const { expression, partnership } = yield* Interest.submit(form(), change)
       assert.strictEqual(partnership.status, "interest-registered")
       assert.deepStrictEqual(partnership.focusAreas, ["young-people"])
@@ -56,12 +56,12 @@ describe("InterestForm", () => {
 
   it.effect("refuses a second expression from the same organisation for the same programme", () =>
     Effect.gen(function*() {
-      yield* IcldMr2020.load
+      yield* IcldCohort2020.load
       yield* Interest.submit(form(), change)
       const again = yield* Interest.submit(form("exempelby", { contact: { name: "Someone Else" } }), change).pipe(Effect.flip)
       assert.strictEqual(again._tag, "DuplicateExpression")
       if (again._tag === "DuplicateExpression") {
-        assert.strictEqual(again.field, "applicant.id")
+        assert.deepStrictEqual(again.violations.map((v) => [v.field, v.rule]), [["applicant.id", "one-expression-per-programme"]])
         assert.strictEqual(again.existing, "exempelby-icld-mr-2020")
       }
       // Falun already takes part under another partnership id
@@ -73,7 +73,7 @@ describe("InterestForm", () => {
 
   it.effect("refuses an unknown programme before storing anything", () =>
     Effect.gen(function*() {
-      yield* IcldMr2020.load
+      yield* IcldCohort2020.load
       const missing = yield* Interest.submit(form("exempelby", { programme: "no-such-programme" }), change).pipe(Effect.flip)
       assert.strictEqual(missing._tag, "NotFound")
       const org = yield* (yield* Organisation.Store).find("exempelby")

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type CalendarDate, type Ids, Lifecycle, Organisation, Partnership } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { Result } from "effect"
 import * as fc from "fast-check"
 
@@ -12,22 +12,22 @@ const approved = (gate: Partnership.Gate, outcome: "approved" | "refused" = "app
 })
 const allGates: ReadonlyArray<Partnership.Gate> = ["application-assessment", "preparation-budget", "project-plan-assessment", "full-budget"]
 
-const base = IcldMr2020.lundFrancistown
+const base = IcldCohort2020.lundFrancistown
 const inStatus = (status: Partnership.Status, fields: Partial<Partnership.Partnership> = {}) =>
   new Partnership.Partnership({ ...base, status, ...fields })
 
-// A context in which every guard but the status holds.
-const permissive: Lifecycle.Context = {
-  programme: IcldMr2020.programme,
-  network: IcldMr2020.network,
+// Facts under which every guard but the status holds.
+const permissive: Lifecycle.Facts = {
+  programme: IcldCohort2020.programme,
+  network: IcldCohort2020.network,
   networkMembers: 0,
-  internationalPartner: IcldMr2020.francistown
+  internationalPartner: IcldCohort2020.francistown
 }
 
 const commands: ReadonlyArray<Lifecycle.Command> = [
   { _tag: "Apply" },
-  { _tag: "Admit", network: IcldMr2020.network.id },
-  { _tag: "Match", internationalPartner: IcldMr2020.francistown.id },
+  { _tag: "Admit", network: IcldCohort2020.network.id },
+  { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id },
   { _tag: "StartPreparation" },
   { _tag: "StartImplementation" },
   { _tag: "AdvanceYear" },
@@ -40,7 +40,7 @@ const commands: ReadonlyArray<Lifecycle.Command> = [
 const statuses = Partnership.Status.literals
 
 const unmetGuards = (r: Result.Result<Partnership.Partnership, Lifecycle.TransitionRefused>) =>
-  Result.isFailure(r) ? r.failure.unmet.map((u) => u.guard) : []
+  Result.isFailure(r) ? r.failure.violations.map((v) => v.rule) : []
 
 describe("Lifecycle", () => {
   it("refuses every command from a status it is not allowed from, naming the status guard", () => {
@@ -83,8 +83,8 @@ describe("Lifecycle", () => {
     }
     assert.strictEqual(p.status, "closed")
     assert.strictEqual(p.implementationYear, 3)
-    assert.strictEqual(p.network, IcldMr2020.network.id)
-    assert.strictEqual(p.internationalPartner, IcldMr2020.francistown.id)
+    assert.strictEqual(p.network, IcldCohort2020.network.id)
+    assert.strictEqual(p.internationalPartner, IcldCohort2020.francistown.id)
     assert.strictEqual(p.partnerCountry, "BW")
   })
 
@@ -101,7 +101,7 @@ describe("Lifecycle", () => {
               assert.include(Lifecycle.allowedFrom[command._tag], p.status)
               p = r.success
             } else {
-              assert.isAbove(r.failure.unmet.length, 0)
+              assert.isAbove(r.failure.violations.length, 0)
               assert.strictEqual(r.failure.status, p.status)
             }
             assert.include(statuses, p.status)
@@ -142,12 +142,27 @@ describe("Lifecycle", () => {
 
     it("a match needs an international municipality in an eligible country", () => {
       const p = inStatus("admitted")
-      const swedish = Lifecycle.apply(p, { _tag: "Match", internationalPartner: IcldMr2020.icld.id }, { ...permissive, internationalPartner: IcldMr2020.icld })
-      assert.deepStrictEqual(unmetGuards(swedish), ["partner-kind", "partner-country"])
-      const kenya = new Organisation.Organisation({ ...IcldMr2020.francistown, id: "nairobi" as Ids.OrganisationId, country: "KE" as Organisation.Organisation["country"] })
+      const swedish = Lifecycle.apply(p, { _tag: "Match", internationalPartner: IcldCohort2020.icld.id }, { ...permissive, internationalPartner: IcldCohort2020.icld })
+      assert.deepStrictEqual(unmetGuards(swedish), ["partner-kind", "eligible-partner-country"])
+      const kenya = new Organisation.Organisation({ ...IcldCohort2020.francistown, id: "nairobi" as Ids.OrganisationId, country: "KE" as Organisation.Organisation["country"] })
       const r = Lifecycle.apply(p, { _tag: "Match", internationalPartner: kenya.id }, { ...permissive, internationalPartner: kenya })
-      assert.deepStrictEqual(unmetGuards(r), ["partner-country"])
-      if (Result.isFailure(r)) assert.include(r.failure.explain("en"), "ZA, BW, ZM")
+      assert.deepStrictEqual(unmetGuards(r), ["eligible-partner-country"])
+      assert.isTrue(Result.isFailure(r))
+      if (Result.isFailure(r)) {
+        const v = r.failure.violations[0]
+        assert.deepStrictEqual([v.field, v.rule, v.value], ["internationalPartner", "eligible-partner-country", "KE"])
+        assert.deepStrictEqual(r.failure.subject, { kind: "partnership", id: p.id })
+        assert.strictEqual(r.failure.command, "Match")
+        assert.strictEqual(r.failure.status, "admitted")
+        // the text names the country, in both languages
+        assert.include(r.failure.explain("en"), "Kenya (KE)")
+        assert.include(r.failure.explain("sv"), "Kenya (KE)")
+        assert.include(r.failure.explain("sv"), "ligger i")
+        assert.include(r.failure.explain("en"), "South Africa (ZA), Botswana (BW), Zambia (ZM)")
+      }
+      // an unknown partner is refused before its kind or country can be checked
+      const unknown = Lifecycle.apply(p, { _tag: "Match", internationalPartner: kenya.id }, { ...permissive, internationalPartner: undefined })
+      assert.deepStrictEqual(unmetGuards(unknown), ["known-partner"])
     })
 
     it("each phase needs its decisions, and the years count to three", () => {

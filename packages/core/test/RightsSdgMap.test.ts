@@ -1,20 +1,20 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Frameworks, type Ids, Partnership, Programme, RightsSdgMap, Sdg } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
-import { Schema } from "effect"
+import { Frameworks, Partnership, Programme, RightsSdgMap, Sdg } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { Effect, Schema } from "effect"
 import * as fc from "fast-check"
 
 const targetsOf = (kind: string, id: string): ReadonlyArray<string> | undefined =>
   RightsSdgMap.current.entries.find((e) => e.source.kind === kind && e.source.id === id)?.targets
 
-const bare = (fields: Partial<Partnership.Registration> = {}) =>
-  Partnership.register({
-    id: "p" as Ids.PartnershipId,
-    programme: IcldMr2020.programme.id,
+const bare = (fields: Partial<Partnership.Partnership> = {}) =>
+  Effect.runSync(Partnership.make({
+    id: "p",
+    programme: IcldCohort2020.programme.id,
     title: { sv: "Ett partnerskap", en: "A partnership" },
-    swedishPartner: "lund" as Ids.OrganisationId,
+    swedishPartner: "lund",
     ...fields
-  })
+  }))
 
 describe("RightsSdgMap", () => {
   it("holds the mapping as versioned data that decodes against the official targets", () => {
@@ -43,7 +43,7 @@ describe("RightsSdgMap", () => {
   })
 
   it("suggests tags for Lund ↔ Francistown with the principle and the text that led to them", () => {
-    const suggestions = RightsSdgMap.suggest(IcldMr2020.lundFrancistown)
+    const suggestions = RightsSdgMap.suggest(IcldCohort2020.lundFrancistown)
     assert.deepStrictEqual(suggestions.map((s) => s.target.code), ["16.6", "16.7"])
     const participation = suggestions.find((s) => s.target.code === "16.7")!
     assert.deepStrictEqual(participation.tag, { goal: 16 as Sdg.GoalNumber, target: "16.7" as Sdg.TargetCode, significance: "significant" })
@@ -87,7 +87,7 @@ describe("RightsSdgMap", () => {
   })
 
   it("shows which rights a set of SDG tags touches", () => {
-    const lund = RightsSdgMap.rightsTouched(IcldMr2020.lundFrancistown.sdgTags)
+    const lund = RightsSdgMap.rightsTouched(IcldCohort2020.lundFrancistown.sdgTags)
     assert.deepStrictEqual(lund.map((t) => [t.source.id, t.via.map((v) => `${v.target}/${v.by}`)]), [
       ["non-discrimination", ["10.2/goal", "10.3/goal"]],
       ["empowerment", ["10.2/goal"]],

@@ -48,16 +48,30 @@ describe("TrainingProgramme", () => {
   it("refuses with the field named: deadline, full, twice, unknown session, not enrolled", () => {
     const limited = { ...programme, capacity: 1, enrolmentDeadline: "2023-03-31" as CalendarDate.CalendarDate }
     const late = TrainingProgramme.enrol(limited, person(1, "2023-04-01"))
-    assert.isTrue(Result.isFailure(late) && late.failure.field === "signedUp" && late.failure.rule === "deadline")
+    assert.isTrue(Result.isFailure(late) && late.failure.violations[0].field === "signedUp" && late.failure.violations[0].rule === "deadline")
     const one = Result.getOrThrow(TrainingProgramme.enrol(limited, person(1)))
     const twice = TrainingProgramme.enrol(one, { ...person(1), name: "Other" })
-    assert.isTrue(Result.isFailure(twice) && twice.failure.field === "email" && twice.failure.rule === "already-enrolled")
+    assert.isTrue(Result.isFailure(twice) && twice.failure.violations[0].field === "email" && twice.failure.violations[0].rule === "already-enrolled")
     const full = TrainingProgramme.enrol(one, person(2))
-    assert.isTrue(Result.isFailure(full) && full.failure.field === "capacity" && full.failure.rule === "full")
+    assert.isTrue(Result.isFailure(full) && full.failure.violations[0].field === "capacity" && full.failure.violations[0].rule === "full")
     const session = TrainingProgramme.recordAttendance(one, person(1).email, "tillfalle-9")
-    assert.isTrue(Result.isFailure(session) && session.failure.field === "session")
+    assert.isTrue(Result.isFailure(session) && session.failure.violations[0].field === "session")
     const nobody = TrainingProgramme.recordAttendance(one, person(2).email, "tillfalle-1")
-    assert.isTrue(Result.isFailure(nobody) && nobody.failure.field === "email" && nobody.failure.rule === "not-enrolled")
+    assert.isTrue(Result.isFailure(nobody) && nobody.failure.violations[0].field === "email" && nobody.failure.violations[0].rule === "not-enrolled")
+  })
+
+  it("reports every broken rule at once, without personal data", () => {
+    const limited = { ...programme, capacity: 1, enrolmentDeadline: "2023-03-31" as CalendarDate.CalendarDate }
+    const one = Result.getOrThrow(TrainingProgramme.enrol(limited, person(1)))
+    const r = TrainingProgramme.enrol(one, person(1, "2023-04-01"))
+    assert.isTrue(Result.isFailure(r))
+    if (Result.isFailure(r)) {
+      assert.deepStrictEqual(r.failure.violations.map((v) => v.rule), ["deadline", "already-enrolled", "full"])
+      assert.deepStrictEqual(r.failure.subject, { kind: "training-programme", id: programme.id })
+      assert.notInclude(JSON.stringify(r.failure), person(1).email)
+    }
+    const both = TrainingProgramme.recordAttendance(one, person(2).email, "tillfalle-9")
+    assert.isTrue(Result.isFailure(both) && both.failure.violations.length === 2)
   })
 
   it("refuses bad programmes with field paths", () => {

@@ -1,18 +1,19 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Assessment, Budget, Catalogue, Disbursement, Frameworks, type Ids, Money, Organisation, Partnership, type Sdg, View } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { Effect } from "effect"
 import * as fc from "fast-check"
 
 const dir = View.directory({
-  organisations: IcldMr2020.organisations,
-  programmes: [IcldMr2020.programme],
-  networks: [IcldMr2020.network]
+  organisations: IcldCohort2020.organisations,
+  programmes: [IcldCohort2020.programme],
+  networks: [IcldCohort2020.network]
 })
 
 const lund = new Partnership.Partnership({
-  ...IcldMr2020.lundFrancistown,
+  ...IcldCohort2020.lundFrancistown,
   internationalPartner: "francistown" as Ids.OrganisationId,
-  network: IcldMr2020.network.id,
+  network: IcldCohort2020.network.id,
   status: "preparation"
 })
 
@@ -38,11 +39,11 @@ describe("View.projectCard", () => {
   it("never copies contact persons (property)", () => {
     fc.assert(fc.property(fc.stringMatching(/^[A-Z][a-z]{3,12} [A-Z][a-z]{3,12}$/), (name) => {
       const secret = `QQ ${name}`
-      const orgs = IcldMr2020.organisations.map((o) =>
+      const orgs = IcldCohort2020.organisations.map((o) =>
         new Organisation.Organisation({ ...o, contacts: [{ name: secret, email: "qq.secret@example.se" }] })
       )
-      const d = View.directory({ organisations: orgs, programmes: [IcldMr2020.programme], networks: [IcldMr2020.network] })
-      const json = JSON.stringify([View.projectCard(lund, d), View.networkReport({ network: IcldMr2020.network, partnerships: [lund], directory: d })])
+      const d = View.directory({ organisations: orgs, programmes: [IcldCohort2020.programme], networks: [IcldCohort2020.network] })
+      const json = JSON.stringify([View.projectCard(lund, d), View.networkReport({ network: IcldCohort2020.network, partnerships: [lund], directory: d })])
       assert.notInclude(json, secret)
       assert.notInclude(json, "qq.secret@example.se")
     }))
@@ -50,7 +51,7 @@ describe("View.projectCard", () => {
 
   it("a goal tagged only through a target is listed once, with the strongest significance", () => {
     const p = new Partnership.Partnership({
-      ...IcldMr2020.lundFrancistown,
+      ...IcldCohort2020.lundFrancistown,
       sdgTags: [
         { goal: 16 as Sdg.GoalNumber, target: "16.7" as Sdg.TargetCode, significance: "significant" },
         { goal: 16 as Sdg.GoalNumber, target: "16.b" as Sdg.TargetCode, significance: "principal" }
@@ -64,7 +65,7 @@ describe("View.projectCard", () => {
 
 describe("View.catalogue", () => {
   it("names the active filters in both languages and sorts goal facets by number", () => {
-    const all = [lund, ...IcldMr2020.admitted]
+    const all = [lund, ...IcldCohort2020.admitted]
     const query: Catalogue.Query = { status: ["admitted"], sdgGoal: 10 as Sdg.GoalNumber, text: "lund" }
     const view = View.catalogue(Catalogue.run(all, {}), query, dir)
     assert.deepStrictEqual(view.filters.map((f) => f.value.sv), ["Antagen till nätverket", "10 – Minskad ojämlikhet", "lund"])
@@ -78,7 +79,7 @@ describe("View.networkReport", () => {
   it("counts SDG coverage over the network's partnerships only", () => {
     const { network: _, ...noNetwork } = lund
     const outsider = new Partnership.Partnership({ ...noNetwork, id: "outside" as Ids.PartnershipId })
-    const report = View.networkReport({ network: IcldMr2020.network, partnerships: [lund, outsider, ...IcldMr2020.admitted], directory: dir })
+    const report = View.networkReport({ network: IcldCohort2020.network, partnerships: [lund, outsider, ...IcldCohort2020.admitted], directory: dir })
     assert.strictEqual(report.cards.length, 6)
     assert.deepStrictEqual(report.sdgCoverage.rows, [{ key: "10", label: { sv: "10 – Minskad ojämlikhet", en: "10 – Reduced inequalities" }, values: [1, 0] }])
     assert.include(report.sdgCoverage.summary.en ?? "", "5 partnerships have no global goal recorded")
@@ -90,11 +91,11 @@ describe("View.networkReport", () => {
   it("charts budget against actual only when every statement is in one currency", () => {
     const line = { category: "travel", name: { sv: "Resor", en: "Travel" }, budget: 100, actual: 50 }
     const sek = { partnership: lund.id, currency: "SEK" as Money.CurrencyCode, lines: [line] }
-    const one = View.networkReport({ network: IcldMr2020.network, partnerships: [lund], directory: dir, funding: [sek] })
+    const one = View.networkReport({ network: IcldCohort2020.network, partnerships: [lund], directory: dir, funding: [sek] })
     assert.deepStrictEqual(one.budgetVsActual?.rows[0]?.values, [100, 50])
     const p2 = new Partnership.Partnership({ ...lund, id: "p2" as Ids.PartnershipId })
     const mixed = View.networkReport({
-      network: IcldMr2020.network,
+      network: IcldCohort2020.network,
       partnerships: [lund, p2],
       directory: dir,
       funding: [sek, { ...sek, partnership: p2.id, currency: "EUR" as Money.CurrencyCode }]
@@ -106,18 +107,18 @@ describe("View.networkReport", () => {
 
 describe("View.assessmentInput", () => {
   it("takes principle names, scores, evidence and verdict from the framework", () => {
-    const a = Assessment.make({
-      id: "a1" as Ids.AssessmentId,
+    const a = Effect.runSync(Assessment.make({
+      id: "a1",
       subject: { partnership: lund.id, stage: "project-plan" },
       framework: { id: Frameworks.panel.id, version: Frameworks.panel.version },
-      assessor: "assessor-1" as never,
-      date: "2021-11-01" as never,
+      assessor: "assessor-1",
+      date: "2021-11-01",
       scores: Frameworks.panel.principles.map((p, i) => ({
         principle: p.id,
         score: i === 0 ? 1 : 3,
         ...(i === 0 ? { evidence: { sv: "Svagt underlag", en: "Weak evidence" } } : {})
       }))
-    })
+    }))
     const input = View.assessmentInput(a, Frameworks.panel)
     assert.strictEqual(input.scores.length, Frameworks.panel.principles.length)
     assert.deepStrictEqual(input.scores[0]?.note, { sv: "Svagt underlag", en: "Weak evidence" })
@@ -171,7 +172,7 @@ describe("View.activityFunding", () => {
 
 describe("View.activityFile", () => {
   it("falls back to the network's start as the planned start date", () => {
-    const file = View.activityFile({ partnerships: IcldMr2020.admitted, directory: dir })
+    const file = View.activityFile({ partnerships: IcldCohort2020.admitted, directory: dir })
     assert.deepStrictEqual(file.activities[0]?.dates, [{ type: "planned-start", date: "2020-12-10" as never }])
     assert.strictEqual(file.activities[0]?.funder?.id, "icld")
   })

@@ -11,14 +11,14 @@
  * of a hand-made decision on the application gate.
  */
 import { Effect, Option } from "effect"
-import { Assessment, Assessments, type CalendarDate, ChangeLog, CriteriaFramework, Frameworks, type Ids, LocalizedText, Partnership, Partnerships, RightsSdgMap, Sdg } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
-import { both, heading, line } from "./Print.ts"
+import { Assessment, Assessments, CalendarDate, ChangeLog, CriteriaFramework, Frameworks, LocalizedText, Partnership, Partnerships, RightsSdgMap, Sdg } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { both, heading, line, refusal } from "./Print.ts"
 
-const lund = IcldMr2020.lundFrancistown.id
+const lund = IcldCohort2020.lundFrancistown.id
 const framework = Frameworks.skr
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
-const text = LocalizedText.make
+const text = (sv: string, en: string): LocalizedText.LocalizedText => ({ sv, en })
 
 type Round = ReadonlyArray<{
   readonly assessor: string
@@ -59,20 +59,17 @@ const secondRound: Round = [
 
 const record = (round: Round, tag: string, date: string) =>
   Effect.forEach(round, (a) =>
-    Assessments.record(
-      Assessment.make({
-        id: `${lund}-application-${tag}-${a.assessor}` as Ids.AssessmentId,
-        subject: { partnership: lund, stage: "application" },
-        framework: CriteriaFramework.ref(framework),
-        assessor: a.assessor as Ids.ActorId,
-        date: date as CalendarDate.CalendarDate,
-        scores: framework.principles.map((p, i) => {
-          const evidence = a.evidence[p.id]
-          return { principle: p.id, score: a.scores[i]!, ...(evidence ? { evidence } : {}) }
-        })
-      }),
-      icld(`Application assessed by ${a.assessor}`)
-    ), { discard: true })
+    Assessment.make({
+      id: `${lund}-application-${tag}-${a.assessor}`,
+      subject: { partnership: lund, stage: "application" },
+      framework: CriteriaFramework.ref(framework),
+      assessor: a.assessor,
+      date,
+      scores: framework.principles.map((p, i) => {
+        const evidence = a.evidence[p.id]
+        return { principle: p.id, score: a.scores[i]!, ...(evidence ? { evidence } : {}) }
+      })
+    }).pipe(Effect.flatMap((assessment) => Assessments.record(assessment, icld(`Application assessed by ${a.assessor}`)))), { discard: true })
 
 const printConsolidated = (c: Assessment.Consolidated) =>
   Effect.gen(function*() {
@@ -96,8 +93,7 @@ const decide = (date: string) =>
   Effect.gen(function*() {
     const { consolidated, partnership } = yield* Assessments.recordDecision(
       lund,
-      "application",
-      { decidedBy: "icld-demo" as Ids.ActorId, date: date as CalendarDate.CalendarDate },
+      { stage: "application", date: yield* CalendarDate.make(date) },
       icld("Decision on the application assessment")
     )
     yield* printConsolidated(consolidated)
@@ -124,12 +120,9 @@ export const assessLund = Effect.gen(function*() {
   yield* record(firstRound, "1", "2020-11-16")
   const refused = yield* decide("2020-11-20")
   if (refused.status === "applied") {
-    const admit = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit")).pipe(Effect.flip)
-    if (admit._tag === "TransitionRefused") {
-      yield* line("Admission refused:")
-      yield* line(`[sv] ${admit.explain("sv")}`)
-      yield* line(`[en] ${admit.explain("en")}`)
-    }
+    const admit = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admit")).pipe(Effect.flip)
+    yield* line("Admission refused:")
+    yield* refusal(admit)
   }
 
   yield* line("")
@@ -141,7 +134,7 @@ export const assessLund = Effect.gen(function*() {
 export const section = Effect.gen(function*() {
   const partnerships = yield* Partnership.Store
   if (Option.isNone(yield* partnerships.find(lund))) {
-    yield* Partnerships.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
+    yield* Partnerships.register(IcldCohort2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
     yield* Partnerships.execute(lund, { _tag: "Apply" }, icld("Application submitted"))
   }
   const earlier = yield* (yield* Assessment.Store).forSubject(lund, "application")

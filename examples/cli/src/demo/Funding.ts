@@ -8,13 +8,13 @@
  * date and exchange rate below is illustrative, made up for the demo.
  */
 import { Effect } from "effect"
-import { Budget, Budgets, type CalendarDate, ChangeLog, ExchangeRates, Expenses, FundingRuleSet, type Ids, Money, Partnership } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { Budget, Budgets, CalendarDate, ChangeLog, ExchangeRates, Expenses, FundingRuleSet, Money, Partnership } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { both, heading, line } from "./Print.ts"
 
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
-const lund = IcldMr2020.lundFrancistown.id
-const rules = FundingRuleSet.IcldMr2020
+const lund = IcldCohort2020.lundFrancistown.id
+const rules = FundingRuleSet.icldMr2020
 
 const budgetLine = (
   id: string,
@@ -22,40 +22,42 @@ const budgetLine = (
   category: FundingRuleSet.CostCategory,
   purpose: FundingRuleSet.Purpose,
   side: FundingRuleSet.Side = "swedish"
-): Budget.Line => ({ id, phase: "preparation", year: 1, category, purpose, side, amount: Money.sek(kronor) })
+) => ({ id, phase: "preparation", year: 1, category, purpose, side, amount: Money.sek(kronor) } as const)
 
 // Illustrative amounts: only the SEK 300 000 cap and the eligible costs come from the sources.
-const preparation = new Budget.Budget({
-  id: "lund-francistown-preparation" as Ids.BudgetId,
+const preparationLines = [
+  budgetLine("exchange-travel", 110_000, "travel", "exchange-trip"),
+  budgetLine("exchange-lodging", 50_000, "accommodation", "exchange-trip"),
+  budgetLine("exchange-travel-francistown", 60_000, "travel", "exchange-trip", "international"),
+  budgetLine("training-travel", 50_000, "travel", "network-training"),
+  budgetLine("training-lodging", 30_000, "accommodation", "network-training")
+]
+
+const preparation = Budget.make({
+  id: "lund-francistown-preparation",
   partnership: lund,
   scope: "preparation",
-  currency: "SEK" as Money.CurrencyCode,
-  lines: [
-    budgetLine("exchange-travel", 110_000, "travel", "exchange-trip"),
-    budgetLine("exchange-lodging", 50_000, "accommodation", "exchange-trip"),
-    budgetLine("exchange-travel-francistown", 60_000, "travel", "exchange-trip", "international"),
-    budgetLine("training-travel", 50_000, "travel", "network-training"),
-    budgetLine("training-lodging", 30_000, "accommodation", "network-training")
-  ],
-  note: { sv: "Illustrativa belopp för demon.", en: "Illustrative amounts for the demo." },
-  version: 0
+  currency: "SEK",
+  lines: preparationLines,
+  note: { sv: "Illustrativa belopp för demon.", en: "Illustrative amounts for the demo." }
 })
 
-const overCap = new Budget.Budget({
-  ...preparation,
-  id: "lund-francistown-preparation-draft" as Ids.BudgetId,
+const overCap = Budget.make({
+  id: "lund-francistown-preparation-draft",
+  partnership: lund,
+  scope: "preparation",
+  currency: "SEK",
   lines: [
-    ...preparation.lines.map((l) => (l.id === "exchange-travel" ? { ...l, amount: Money.sek(140_000) } : l)),
+    ...preparationLines.map((l) => (l.id === "exchange-travel" ? { ...l, amount: Money.sek(140_000) } : l)),
     budgetLine("laptops", 25_000, "equipment", "project-activity"),
     budgetLine("consultant", 15_000, "consultancy", "network-training")
-  ],
-  version: 0
+  ]
 })
 
 const showLines = (budget: Budget.Budget) =>
   Effect.forEach(budget.lines, (l) =>
     line(
-      `${l.id.padEnd(28)} ${Money.format(l.amount, "sv").padStart(16)}  ${FundingRuleSet.categoryNames[l.category].en}, ${FundingRuleSet.purposeNames[l.purpose].en}, ${FundingRuleSet.sideNames[l.side].en}`
+      `${l.id.padEnd(28)} ${Money.format(l.amount, "sv").padStart(16)}  ${FundingRuleSet.CostCategory.nameOf(l.category, "en")}, ${FundingRuleSet.Purpose.nameOf(l.purpose, "en")}, ${FundingRuleSet.Side.nameOf(l.side, "en")}`
     ), { discard: true })
 
 export const section = Effect.gen(function*() {
@@ -64,22 +66,24 @@ export const section = Effect.gen(function*() {
   for (const rule of rules.rules) yield* both(FundingRuleSet.describe(rule, rules))
 
   yield* heading("Lunds budget för förberedelseåret (illustrativa belopp)", "Lund's preparation-year budget (illustrative amounts)")
-  yield* showLines(preparation)
-  const evaluation = yield* Effect.fromResult(Budget.evaluate(rules, preparation))
+  const budget = yield* preparation
+  yield* showLines(budget)
+  const evaluation = yield* Effect.fromResult(Budget.evaluate(rules, budget))
   yield* both(Budget.explain(evaluation))
 
-  // Stored, then recorded as the decision on the preparation-budget gate.
-  const stored = yield* (yield* Budget.Store).create(preparation, { ...icld("Preparation budget submitted"), command: "Submit" })
-  const decided = yield* Budgets.decide(stored, {
-    decidedBy: "icld-demo",
-    date: "2021-01-15" as CalendarDate.CalendarDate,
-    change: icld("Preparation budget checked against the funding rules")
-  })
+  // Stored (CreateBudget), then recorded as the decision on the preparation-budget gate.
+  const stored = yield* (yield* Budget.Store).create(budget, icld("Preparation budget submitted"))
+  const decided = yield* Budgets.decide(
+    stored,
+    { date: yield* CalendarDate.make("2021-01-15") },
+    icld("Preparation budget checked against the funding rules")
+  )
   yield* line(`Decision on ${decided.decision.gate}: ${decided.decision.outcome} (${decided.decision.reference})`)
 
   yield* heading("En budget över taket: alla avvikelser", "An over-cap budget: every violation")
-  yield* showLines(overCap)
-  const failed = yield* Effect.fromResult(Budget.evaluate(rules, overCap))
+  const draft = yield* overCap
+  yield* showLines(draft)
+  const failed = yield* Effect.fromResult(Budget.evaluate(rules, draft))
   if (failed._tag === "Failed") {
     for (const v of failed.violations) {
       yield* line(`[${v.rule}] allowed ${Money.format(v.allowed, "en")}, requested ${Money.format(v.requested, "en")}, excess ${Money.format(v.excess, "en")}`)
@@ -90,23 +94,25 @@ export const section = Effect.gen(function*() {
   yield* heading("Utgift i pula, omräknad till kronor (illustrativ kurs)", "An expense in pula, converted to kronor (illustrative rate)")
   // An illustrative rate, not a published one: 1 BWP = 0.80 SEK on 2021-03-15.
   const rates = ExchangeRates.layerTable([{ from: "BWP", to: "SEK", date: "2021-03-15", rate: "0.80" }])
-  const expense = yield* Expenses.record({
+  const opened = yield* (yield* Expenses.Store).create(
+    yield* Expenses.makeLedger({ id: "lund-francistown-ledger", partnership: lund, budget: stored.id }),
+    icld("Ledger opened")
+  )
+  const entry = yield* Expenses.makeEntry({
     id: "francistown-lodging-march",
-    date: "2021-03-15" as CalendarDate.CalendarDate,
+    date: "2021-03-15",
     phase: "preparation",
     year: 1,
     category: "accommodation",
     purpose: "exchange-trip",
     side: "international",
-    amount: Money.make(45_000_00, "BWP" as Money.CurrencyCode),
+    amount: { minor: 45_000_00, currency: "BWP" },
     description: { sv: "Logi i Francistown (illustrativt)", en: "Lodging in Francistown (illustrative)" }
-  }).pipe(Effect.provide(rates))
+  })
+  const { expense, ledger } = yield* Expenses.record(opened.id, entry, ChangeLog.change("icld-demo", "Expense recorded", opened.version))
+    .pipe(Effect.provide(rates))
   yield* line(
     `${expense.id}: ${Money.format(expense.original, "en")} on ${expense.valueDate} at the illustrative rate ${expense.rate.rate} (of ${expense.rate.rateDate}) = ${Money.format(expense.sek, "en")} / ${Money.format(expense.sek, "sv")}`
-  )
-  const ledger = yield* (yield* Expenses.Store).create(
-    new Expenses.Ledger({ id: "lund-francistown-ledger" as Ids.LedgerId, partnership: lund, budget: stored.id, expenses: [expense], version: 0 }),
-    { ...icld("Expense recorded"), command: "RecordExpense" }
   )
   const report = yield* Effect.fromResult(Expenses.compare(stored, ledger, rules))
   for (const r of report.rows) {

@@ -5,33 +5,30 @@
  * preparation year and prints the summary and the change log.
  */
 import { Effect } from "effect"
-import { ChangeLog, LocalizedText, Partnership, Partnerships, Sdg } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { ChangeLog, Partnership, Partnerships, Sdg } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { assessLund } from "./Assessment.ts"
-import { both, heading, line } from "./Print.ts"
+import { both, heading, line, refusal } from "./Print.ts"
 
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
-const id = IcldMr2020.lundFrancistown.id
+const id = IcldCohort2020.lundFrancistown.id
 
 export const section = Effect.gen(function*() {
   yield* heading("Lund och Francistown genom livscykeln", "Lund and Francistown through the lifecycle")
-  yield* Partnerships.register(IcldMr2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
+  yield* Partnerships.register(IcldCohort2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
   yield* Partnerships.execute(id, { _tag: "Apply" }, icld("Application submitted"))
 
   // A refused transition: admission before the application has been assessed.
-  const refused = yield* Partnerships.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admit"))
+  const refused = yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admit"))
     .pipe(Effect.flip)
   yield* line(`Refused as expected: ${refused._tag}`)
-  if (refused._tag === "TransitionRefused") {
-    yield* line(`[sv] ${refused.explain("sv")}`)
-    yield* line(`[en] ${refused.explain("en")}`)
-  }
+  yield* refusal(refused)
 
   // The application is assessed against SKR's rights-based approach: the first round asks for
   // revision (admission stays refused, naming the principles), the second passes.
   yield* assessLund
-  yield* Partnerships.execute(id, { _tag: "Admit", network: IcldMr2020.network.id }, icld("Admitted to the 2020 network"))
-  yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldMr2020.francistown.id }, icld("Matched with Francistown City Council"))
+  yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admitted to the 2020 network"))
+  yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, icld("Matched with Francistown City Council"))
   yield* line("Admitted to the network and matched with Francistown City Council (Botswana).")
 })
 
@@ -44,8 +41,8 @@ export const summary = Effect.gen(function*() {
   yield* heading("Sammanfattning", "Summary")
   yield* both(matched.title)
   yield* both({
-    sv: `Status: ${LocalizedText.text(Partnership.statusNames[matched.status], "sv")} (IATI ActivityStatus ${Partnership.iatiActivityStatus(matched.status)})`,
-    en: `Status: ${LocalizedText.text(Partnership.statusNames[matched.status], "en")} (IATI ActivityStatus ${Partnership.iatiActivityStatus(matched.status)})`
+    sv: `Status: ${Partnership.Status.nameOf(matched.status, "sv")} (IATI ActivityStatus ${Partnership.iatiActivityStatus(matched.status)})`,
+    en: `Status: ${Partnership.Status.nameOf(matched.status, "en")} (IATI ActivityStatus ${Partnership.iatiActivityStatus(matched.status)})`
   })
   if (matched.projectArea) yield* both(matched.projectArea)
   for (const tag of matched.sdgTags) {
@@ -56,10 +53,10 @@ export const summary = Effect.gen(function*() {
   yield* heading("Ändringslogg", "Change log")
   const history = yield* (yield* Partnership.Store).history(id)
   for (const r of history) {
-    yield* line(`v${String(r.version).padEnd(2)} ${r.command.padEnd(16)} ${(r.statusBefore ?? "-").padEnd(19)} → ${(r.statusAfter ?? "-").padEnd(19)} by ${r.actor}: ${r.reason}`)
+    yield* line(`v${String(r.version).padEnd(2)} ${r.command.padEnd(19)} ${(r.statusBefore ?? "-").padEnd(19)} → ${(r.statusAfter ?? "-").padEnd(19)} by ${r.actor}: ${r.reason}`)
   }
 
   // A stale write is refused, never lost.
-  const stale = yield* Partnerships.execute(id, { _tag: "Withdraw" }, icld("stale"), { expectedVersion: 1 }).pipe(Effect.flip)
+  const stale = yield* Partnerships.execute(id, { _tag: "Withdraw" }, ChangeLog.change("icld-demo", "stale", 1)).pipe(Effect.flip)
   yield* line(`Stale write refused: ${stale.message}`)
 })

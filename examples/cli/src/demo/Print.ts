@@ -2,7 +2,7 @@
  * Output helpers for the demo: headings and bilingual lines.
  */
 import { Console, Effect } from "effect"
-import { LocalizedText } from "@localrights/core"
+import { LocalizedText, Refusal } from "@localrights/core"
 
 /** A section heading in both languages. */
 export const heading = (sv: string, en: string) => Console.log(`\n== ${sv} / ${en} ==`)
@@ -16,3 +16,12 @@ export const both = (text: LocalizedText.LocalizedText) =>
 
 /** A plain indented line. */
 export const line = (text: string) => Console.log(`  ${text}`)
+
+/**
+ * An error the demo expects: a refusal of core (any of them) explained in both languages with
+ * `explain(lang)`, anything else by its message.
+ */
+export const refusal = (error: { readonly message: string }) =>
+  Refusal.isRefusal(error)
+    ? Effect.forEach(["sv", "en"] as const, (lang) => line(`[${lang}] ${error.explain(lang).replaceAll("\n", "\n       ")}`), { discard: true })
+    : line(error.message)

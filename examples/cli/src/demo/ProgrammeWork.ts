@@ -6,8 +6,8 @@
  */
 import { Effect } from "effect"
 import { Agreement, CalendarEvent, ChangeLog, EventTime, ICalendar, Interest, LocalizedText, Money } from "@localrights/core"
-import { GovernmentAgreement2014, IcldMr2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
-import { both, heading, line } from "./Print.ts"
+import { GovernmentAgreement2014, IcldCohort2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
+import { both, heading, line, refusal } from "./Print.ts"
 
 const langs = ["sv", "en"] as const
 
@@ -59,15 +59,15 @@ export const section = Effect.gen(function*() {
   yield* both({ sv: `Idag (${check.today}): ${check.overdue.length} leveranser förfallna`, en: `Today (${check.today}): ${check.overdue.length} deliverables overdue` })
   for (const o of check.overdue) {
     yield* both({
-      sv: `${LocalizedText.text(o.deliverable.title, "sv")}: förföll ${o.due} (${o.daysOverdue} dagar sedan), status ${LocalizedText.text(Agreement.statusNames[o.deliverable.status], "sv").toLowerCase()}`,
-      en: `${LocalizedText.text(o.deliverable.title, "en")}: due ${o.due} (${o.daysOverdue} days ago), status ${LocalizedText.text(Agreement.statusNames[o.deliverable.status], "en").toLowerCase()}`
+      sv: `${LocalizedText.text(o.deliverable.title, "sv")}: förföll ${o.due} (${o.daysOverdue} dagar sedan), status ${Agreement.DeliverableStatus.nameOf(o.deliverable.status, "sv").toLowerCase()}`,
+      en: `${LocalizedText.text(o.deliverable.title, "en")}: due ${o.due} (${o.daysOverdue} days ago), status ${Agreement.DeliverableStatus.nameOf(o.deliverable.status, "en").toLowerCase()}`
     })
   }
   for (const u of GovernmentAgreement2014.unknowns) yield* both(u)
 
   yield* heading("Intresseanmälan", "Expression of interest")
   const form = {
-    programme: IcldMr2020.programme.id,
+    programme: IcldCohort2020.programme.id,
     applicant: { id: "exempelby-demo", kind: "municipality", name: { sv: "Exempelby kommun (demo)", en: "Exempelby Municipality (demo)" } },
     contact: { name: "Demo Kontaktperson", email: "kontakt@exempelby.example" },
     challenge: { sv: "Ungas delaktighet", en: "Young people's participation" },
@@ -79,7 +79,8 @@ export const section = Effect.gen(function*() {
   yield* both({ sv: `${partnership.id}: intresseanmälan registrerad`, en: `${partnership.id}: interest registered` })
   const again = yield* Interest.submit(form, change).pipe(Effect.flip)
   yield* line(`Refused as expected: ${again._tag}`)
-  if (again._tag === "DuplicateExpression") yield* both(again.explanation)
+  yield* refusal(again)
   const noConsent = yield* Interest.submit({ ...form, applicant: { ...form.applicant, id: "annanby-demo" }, consent: false }, change).pipe(Effect.flip)
-  if (noConsent._tag === "ValidationError") yield* line(`Refused as expected: ${noConsent.message}`)
+  yield* line(`Refused as expected: ${noConsent._tag}`)
+  yield* refusal(noConsent)
 })

@@ -12,8 +12,8 @@
  * identifier is not in the sources.
  */
 import { Console, Effect, FileSystem, Path } from "effect"
-import { Assessment, Budget, type CalendarDate, CalendarEvent, Catalogue, Disbursement, Expenses, Frameworks, type LocalizedText, Network, Organisation, Partnership, Programme, Renderer, View } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { Assessment, Budget, type CalendarDate, CalendarEvent, Catalogue, Disbursement, Expenses, Frameworks, type LocalizedText, Partnership, Renderer, View } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { CsvRenderer } from "@localrights/render-csv"
 import { HtmlRenderer } from "@localrights/render-html"
 import { IatiRenderer } from "@localrights/render-iati"
@@ -27,7 +27,7 @@ const illustrative: LocalizedText.LocalizedText = {
 
 /** Placeholder reporting organisation: ICLD's IATI organisation identifier is not in the sources. */
 const iati = IatiRenderer.make({
-  reportingOrg: { ref: "XX-EXAMPLE-ICLD", type: "10", name: IcldMr2020.icld.name }
+  reportingOrg: { ref: "XX-EXAMPLE-ICLD", type: "10", name: IcldCohort2020.icld.name }
 })
 
 export const section = Effect.gen(function*() {
@@ -39,10 +39,8 @@ export const section = Effect.gen(function*() {
   // not public (and have no activity date for IATI); refused ones are left out too.
   const unpublished: ReadonlyArray<Partnership.Status> = ["interest-registered", "applied", "rejected"]
   const partnerships = (yield* (yield* Partnership.Store).list()).filter((p) => !unpublished.includes(p.status))
-  const organisations = yield* (yield* Organisation.Store).list()
-  const programmes = yield* (yield* Programme.Store).list()
-  const networks = yield* (yield* Network.Store).list()
-  const dir = View.directory({ organisations, programmes, networks })
+  const dir = yield* View.loadDirectory
+  const networks = [...dir.networks.values()]
   const byId = new Map(partnerships.map((p) => [p.id as string, p]))
 
   // Assessments: per partnership and stage, the latest round (all assessors on its date).
@@ -101,7 +99,7 @@ export const section = Effect.gen(function*() {
       directory: dir,
       assessments: assessmentInputs,
       funding: fundingInputs,
-      unknowns: [...IcldMr2020.unknowns, ...(assessmentInputs.length + fundingInputs.length > 0 ? [illustrative] : [])]
+      unknowns: [...IcldCohort2020.unknowns, ...(assessmentInputs.length + fundingInputs.length > 0 ? [illustrative] : [])]
     }))
   }
   for (const a of assessmentInputs) {

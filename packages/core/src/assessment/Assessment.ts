@@ -16,21 +16,23 @@
  * @group Assessment
  * @since 0.1.0
  */
-import { Effect, Result, Schema } from "effect"
+import { Array as Arr, Effect, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import * as CriteriaFramework from "./CriteriaFramework.ts"
 import { ActorId, AssessmentId, PartnershipId } from "../Ids.ts"
 import type * as Lifecycle from "../partnership/Lifecycle.ts"
 import * as LocalizedText from "../LocalizedText.ts"
 import type * as Partnership from "../partnership/Partnership.ts"
-import * as Validation from "../Validation.ts"
+import * as Refusal from "../Refusal.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import type { StoreError } from "../store/DocumentStore.ts"
 
 type Framework = CriteriaFramework.CriteriaFramework
 type Lang = LocalizedText.Lang
-type Violation = CriteriaFramework.Violation
+type Violation = Refusal.Violation
 
 /**
  * What is assessed: a partnership at a stage (its application or its project plan).
@@ -90,21 +92,26 @@ export class Assessment extends Schema.Class<Assessment>("@localrights/core/Asse
 export type Encoded = typeof Assessment.Encoded
 
 /**
- * The fields of a new assessment (the version is set for you).
+ * An assessment from plain values, at version 0 (not yet stored); check it against its
+ * framework with {@link check} (`Assessments.record` does).
  *
- * @category models
- * @since 0.1.0
- */
-export type Fields = Omit<ConstructorParameters<typeof Assessment>[0], "version">
-
-/**
- * A new assessment at version 0 (not yet stored), from trusted values; decode untrusted input
- * with {@link decode}.
+ * @example
+ * ```ts
+ * import { Assessment } from "@localrights/core"
+ * const assessment = Assessment.make({
+ *   id: "lund-application-1",
+ *   subject: { partnership: "lund-francistown", stage: "application" },
+ *   framework: { id: "skr-rights-based", version: 1 },
+ *   assessor: "icld-assessor-1",
+ *   date: "2020-11-16",
+ *   scores: [{ principle: "participation", score: 3 }]
+ * })
+ * ```
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const make = (fields: Fields): Assessment => new Assessment({ ...fields, version: 0 })
+export const make = Construct.make(Assessment, "Assessment")
 
 /**
  * Decodes an assessment from untrusted input (JSON); check it against its framework with
@@ -113,7 +120,7 @@ export const make = (fields: Fields): Assessment => new Assessment({ ...fields, 
  * @category constructors
  * @since 0.1.0
  */
-export const decode = Validation.decoder(Assessment, "Assessment")
+export const decode = Construct.decode(make)
 
 /**
  * The outcome of an assessment.
@@ -121,24 +128,16 @@ export const decode = Validation.decoder(Assessment, "Assessment")
  * @category schemas
  * @since 0.1.0
  */
-export const Verdict = Schema.Literals(["pass", "revise", "fail"])
+export const Verdict = Enumeration.make({
+  pass: { sv: "Godkänd", en: "Pass" },
+  revise: { sv: "Behöver revideras", en: "Revise" },
+  fail: { sv: "Underkänd", en: "Fail" }
+})
 /**
  * @category models
  * @since 0.1.0
  */
 export type Verdict = typeof Verdict.Type
-
-/**
- * Names of the verdicts in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const verdictNames: Readonly<Record<Verdict, LocalizedText.LocalizedText>> = {
-  pass: { sv: "Godkänd", en: "Pass" },
-  revise: { sv: "Behöver revideras", en: "Revise" },
-  fail: { sv: "Underkänd", en: "Fail" }
-}
 
 const rank: Readonly<Record<Verdict, number>> = { fail: 0, revise: 1, pass: 2 }
 
@@ -151,48 +150,42 @@ const rank: Readonly<Record<Verdict, number>> = { fail: 0, revise: 1, pass: 2 }
 export const compareVerdicts = (a: Verdict, b: Verdict): number => rank[a] - rank[b]
 
 /**
- * An assessment that breaks the rules of its framework, each violation with field and rule.
+ * An assessment (the subject) that breaks the rules of its framework, with every violation.
  *
  * @category errors
  * @since 0.1.0
  */
-export class AssessmentInvalid extends Schema.TaggedError<AssessmentInvalid>()("AssessmentInvalid", {
-  assessment: Schema.String,
-  violations: Schema.NonEmptyArray(CriteriaFramework.Violation)
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Invalid assessment ${this.assessment}: ${CriteriaFramework.describeViolations(this.violations, "en")}`
-  }
-  /**
-   * The explanation in one language.
-   *
-   * @since 0.1.0
-   */
-  explain(lang: Lang): string {
-    return CriteriaFramework.describeViolations(this.violations, lang)
-  }
-}
+export class AssessmentInvalid extends Refusal.Refusal<AssessmentInvalid>()("AssessmentInvalid") {}
 
 /**
- * Assessments that cannot be consolidated: none given, different subjects or framework
- * versions, or one assessor twice.
+ * The rules a consolidation can break: each is the `rule` of a violation in
+ * {@link ConsolidationRefused}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const ConsolidationRule = Schema.Literals(["at-least-one-assessment", "same-subject", "same-framework", "one-per-assessor"])
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type ConsolidationRule = typeof ConsolidationRule.Type
+
+/**
+ * Assessments that cannot be consolidated (the subject is what they assess,
+ * `partnership/stage`): none given, different subjects or framework versions, or one assessor
+ * twice; every such violation at once.
  *
  * @category errors
  * @since 0.1.0
  */
-export class ConsolidationRefused extends Schema.TaggedError<ConsolidationRefused>()("ConsolidationRefused", {
-  subject: Schema.String,
-  field: Schema.String,
-  rule: Schema.Literals(["at-least-one-assessment", "same-subject", "same-framework", "one-per-assessor"]),
-  value: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Cannot consolidate assessments of ${this.subject}: ${this.field} [${this.rule}] ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class ConsolidationRefused extends Refusal.Refusal<ConsolidationRefused>()("ConsolidationRefused") {}
+
+const nothingToConsolidate = (subject: string, text: Refusal.Explanation): ConsolidationRefused =>
+  new ConsolidationRefused({
+    subject: { kind: "assessments", id: subject },
+    violations: [Refusal.violation("assessments", "at-least-one-assessment", "0", text)]
+  })
 
 /**
  * Checks an assessment against its framework: the same framework version, a framework that
@@ -206,88 +199,53 @@ export const check = (assessment: Assessment, framework: Framework): Result.Resu
   const violations: Array<Violation> = []
   const fkey = CriteriaFramework.key(framework)
   if (!CriteriaFramework.sameRef(assessment.framework, CriteriaFramework.ref(framework))) {
-    violations.push({
-      field: "framework",
-      rule: "same-framework",
-      value: CriteriaFramework.key(assessment.framework),
-      explanation: {
-        sv: `Bedömningen gjordes med ${CriteriaFramework.key(assessment.framework)}, inte ${fkey}.`,
-        en: `The assessment was made with ${CriteriaFramework.key(assessment.framework)}, not ${fkey}.`
-      }
-    })
+    violations.push(Refusal.violation("framework", "same-framework", CriteriaFramework.key(assessment.framework), {
+      sv: `Bedömningen gjordes med ${CriteriaFramework.key(assessment.framework)}, inte ${fkey}.`,
+      en: `The assessment was made with ${CriteriaFramework.key(assessment.framework)}, not ${fkey}.`
+    }))
   }
   const stage = assessment.subject.stage
   if (!CriteriaFramework.appliesTo(framework, stage)) {
-    violations.push({
-      field: "subject.stage",
-      rule: "framework-applies-to-stage",
-      value: stage,
-      explanation: {
-        sv: `${fkey} gäller inte för ${LocalizedText.text(CriteriaFramework.stageNames[stage], "sv").toLowerCase()}.`,
-        en: `${fkey} does not apply to the ${LocalizedText.text(CriteriaFramework.stageNames[stage], "en").toLowerCase()} stage.`
-      }
-    })
+    violations.push(Refusal.violation("subject.stage", "framework-applies-to-stage", stage, {
+      sv: `${fkey} gäller inte för ${CriteriaFramework.Stage.nameOf(stage, "sv").toLowerCase()}.`,
+      en: `${fkey} does not apply to the ${CriteriaFramework.Stage.nameOf(stage, "en").toLowerCase()} stage.`
+    }))
   }
   const { min, max } = framework.scale
   const scored = new Set<string>()
   assessment.scores.forEach((s, i) => {
     const p = CriteriaFramework.principle(framework, s.principle)
     if (p === undefined) {
-      violations.push({
-        field: `scores[${i}].principle`,
-        rule: "known-principle",
-        value: s.principle,
-        explanation: {
-          sv: `${fkey} har ingen princip ${s.principle}; principerna är ${framework.principles.map((q) => q.id).join(", ")}.`,
-          en: `${fkey} has no principle ${s.principle}; its principles are ${framework.principles.map((q) => q.id).join(", ")}.`
-        }
-      })
+      violations.push(Refusal.violation(`scores[${i}].principle`, "known-principle", s.principle, {
+        sv: `${fkey} har ingen princip ${s.principle}; principerna är ${framework.principles.map((q) => q.id).join(", ")}.`,
+        en: `${fkey} has no principle ${s.principle}; its principles are ${framework.principles.map((q) => q.id).join(", ")}.`
+      }))
       return
     }
     if (scored.has(s.principle)) {
-      violations.push({
-        field: `scores[${i}].principle`,
-        rule: "principle-scored-once",
-        value: s.principle,
-        explanation: { sv: `Principen ${s.principle} har poängsatts mer än en gång.`, en: `Principle ${s.principle} is scored more than once.` }
-      })
+      violations.push(Refusal.violation(`scores[${i}].principle`, "principle-scored-once", s.principle, { sv: `Principen ${s.principle} har poängsatts mer än en gång.`, en: `Principle ${s.principle} is scored more than once.` }))
     }
     scored.add(s.principle)
     if (!(Number.isInteger(s.score) && s.score >= min && s.score <= max)) {
-      violations.push({
-        field: `scores[${i}].score`,
-        rule: "score-within-scale",
-        value: String(s.score),
-        explanation: {
-          sv: `Poängen för ${s.principle} ska vara ett heltal från ${min} till ${max}.`,
-          en: `The score of ${s.principle} must be a whole number from ${min} to ${max}.`
-        }
-      })
+      violations.push(Refusal.violation(`scores[${i}].score`, "score-within-scale", String(s.score), {
+        sv: `Poängen för ${s.principle} ska vara ett heltal från ${min} till ${max}.`,
+        en: `The score of ${s.principle} must be a whole number from ${min} to ${max}.`
+      }))
     }
     const minimum = CriteriaFramework.minimumOf(framework, p)
     if (s.score < minimum && s.evidence === undefined) {
-      violations.push({
-        field: `scores[${i}].evidence`,
-        rule: "evidence-below-threshold",
-        value: String(s.score),
-        explanation: {
-          sv: `Poängen ${s.score} för ${s.principle} ligger under miniminivån ${minimum} och kräver en motivering.`,
-          en: `The score ${s.score} of ${s.principle} is below the minimum ${minimum} and needs evidence.`
-        }
-      })
+      violations.push(Refusal.violation(`scores[${i}].evidence`, "evidence-below-threshold", String(s.score), {
+        sv: `Poängen ${s.score} för ${s.principle} ligger under miniminivån ${minimum} och kräver en motivering.`,
+        en: `The score ${s.score} of ${s.principle} is below the minimum ${minimum} and needs evidence.`
+      }))
     }
   })
   for (const p of framework.principles) {
     if (scored.has(p.id)) continue
-    violations.push({
-      field: "scores",
-      rule: "every-principle-scored",
-      value: p.id,
-      explanation: { sv: `Principen ${p.id} saknar poäng.`, en: `Principle ${p.id} has no score.` }
-    })
+    violations.push(Refusal.violation("scores", "every-principle-scored", p.id, { sv: `Principen ${p.id} saknar poäng.`, en: `Principle ${p.id} has no score.` }))
   }
-  if (violations.length === 0) return Result.succeed(assessment)
-  return Result.fail(new AssessmentInvalid({ assessment: assessment.id, violations: violations as [Violation, ...Array<Violation>] }))
+  if (!Arr.isArrayNonEmpty(violations)) return Result.succeed(assessment)
+  return Result.fail(new AssessmentInvalid({ subject: { kind: "assessment", id: assessment.id }, violations }))
 }
 
 /**
@@ -434,7 +392,7 @@ export const evaluate = (framework: Framework, scores: Readonly<Record<string, n
     if (revise.length > 0) parts.push(sv ? `under miniminivån: ${names(revise, lang)}` : `below the minimum: ${names(revise, lang)}`)
     if (lowShare) parts.push(sv ? `${shareText} för låg` : `${shareText} too low`)
     else parts.push(shareText)
-    return `${LocalizedText.text(verdictNames[verdict], lang)}: ${parts.join("; ")}.`
+    return `${Verdict.nameOf(verdict, lang)}: ${parts.join("; ")}.`
   })
   return {
     framework: CriteriaFramework.ref(framework),
@@ -545,31 +503,27 @@ export const consolidate = (
 ): Result.Result<Consolidated, AssessmentInvalid | ConsolidationRefused> => {
   const sorted = [...assessments].sort((a, b) => compareStrings(a.assessor, b.assessor) || compareStrings(a.id, b.id))
   const first = sorted[0]
-  const refuse = (
-    subject: string,
-    field: string,
-    rule: ConsolidationRefused["rule"],
-    value: string,
-    explanation: LocalizedText.LocalizedText
-  ) => Result.fail(new ConsolidationRefused({ subject, field, rule, value, explanation }))
   if (first === undefined) {
-    return refuse("(none)", "assessments", "at-least-one-assessment", "0", {
+    return Result.fail(nothingToConsolidate("(none)", {
       sv: "Det finns ingen bedömning att sammanställa.",
       en: "There is no assessment to consolidate."
-    })
+    }))
   }
   const subject = subjectKey(first.subject)
+  const violations: Array<Violation> = []
+  const push = (field: string, rule: ConsolidationRule, value: string, text: Refusal.Explanation) =>
+    violations.push(Refusal.violation(field, rule, value, text))
   for (const a of sorted) {
     if (subjectKey(a.subject) !== subject) {
       const other = subjectKey(a.subject)
-      return refuse(subject, "subject", "same-subject", other, {
-        sv: `Bedömningarna gäller olika saker: ${subject} och ${other}.`,
-        en: `The assessments are of different subjects: ${subject} and ${other}.`
+      push(`assessments[${a.id}].subject`, "same-subject", other, {
+        sv: `Bedömningarna gäller olika saker: ${subject} och ${other} (${a.id}).`,
+        en: `The assessments are of different subjects: ${subject} and ${other} (${a.id}).`
       })
     }
     if (!CriteriaFramework.sameRef(a.framework, CriteriaFramework.ref(framework))) {
       const k = CriteriaFramework.key(a.framework)
-      return refuse(subject, "framework", "same-framework", k, {
+      push(`assessments[${a.id}].framework`, "same-framework", k, {
         sv: `Bedömningen ${a.id} gjordes med ${k}, inte ${CriteriaFramework.key(framework)}.`,
         en: `Assessment ${a.id} was made with ${k}, not ${CriteriaFramework.key(framework)}.`
       })
@@ -578,11 +532,14 @@ export const consolidate = (
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.assessor === sorted[i - 1]!.assessor) {
       const who = sorted[i]!.assessor
-      return refuse(subject, "assessor", "one-per-assessor", who, {
+      push(`assessments[${sorted[i]!.id}].assessor`, "one-per-assessor", who, {
         sv: `${who} har gjort mer än en bedömning; ta med den senaste.`,
         en: `${who} made more than one assessment; include the latest only.`
       })
     }
+  }
+  if (Arr.isArrayNonEmpty(violations)) {
+    return Result.fail(new ConsolidationRefused({ subject: { kind: "assessments", id: subject }, violations }))
   }
   for (const a of sorted) {
     const checked = check(a, framework)
@@ -652,7 +609,7 @@ export const decision = (consolidated: Consolidated, options: DecisionOptions): 
     const n = consolidated.assessors.length
     const head = e.verdict === "pass"
       ? (sv ? `Godkänd enligt ${fname}, ${n} bedömare.` : `Approved under ${fname}, ${n} assessor${n === 1 ? "" : "s"}.`)
-      : `${LocalizedText.text(verdictNames[e.verdict], lang)} ${sv ? "enligt" : "under"} ${fname}: ${
+      : `${Verdict.nameOf(e.verdict, lang)} ${sv ? "enligt" : "under"} ${fname}: ${
         e.failing.length > 0
           ? e.failing.map((p) =>
             sv
@@ -682,12 +639,12 @@ export const decision = (consolidated: Consolidated, options: DecisionOptions): 
 }
 
 /**
- * The `RecordDecision` command for {@link decision}, ready for `Workflow.execute`.
+ * The `RecordDecision` command for {@link decision}, ready for `Partnerships.execute`.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const decisionCommand = (consolidated: Consolidated, options: DecisionOptions): typeof Lifecycle.RecordDecision.Type => ({
+export const decisionCommand = (consolidated: Consolidated, options: DecisionOptions): Lifecycle.RecordDecision => ({
   _tag: "RecordDecision",
   decision: decision(consolidated, options)
 })

@@ -9,17 +9,19 @@
  * (for `StartImplementation`) open only on a recorded decision. {@link recordDecision} records
  * it from the consolidated verdict through `Partnerships.execute`: approved only on `pass`; a
  * refusal's note names the principles that do not pass, and the lifecycle quotes it when it
- * refuses the transition.
+ * refuses the transition. The decision is taken by the change's actor.
  *
  * @module
  * @group Assessment
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
+import { Array as Arr, Effect, Result } from "effect"
 import * as Assessment from "./Assessment.ts"
 import { Store as AssessmentStore } from "./Assessment.ts"
+import type { CalendarDate } from "../CalendarDate.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
 import * as CriteriaFramework from "./CriteriaFramework.ts"
+import * as Refusal from "../Refusal.ts"
 import { CriteriaFrameworkStore } from "./CriteriaFrameworkStore.ts"
 import type { NotFound, StoreError, VersionConflict } from "../store/DocumentStore.ts"
 import type * as Lifecycle from "../partnership/Lifecycle.ts"
@@ -31,9 +33,9 @@ import { Store as ProgrammeStore } from "../partnership/Programme.ts"
 import * as Partnerships from "../partnership/Partnerships.ts"
 
 /**
- * Records a new assessment: the framework version must exist, apply to the stage and be one of
- * the programme's frameworks (when the programme names any), and the assessment must pass
- * {@link Assessment.check}.
+ * Records a new assessment (the subject): the framework version must exist, apply to the stage
+ * and be one of the programme's frameworks (when the programme names any), and the assessment
+ * must pass {@link Assessment.check}; every broken rule is reported at once.
  *
  * @example
  * ```ts
@@ -56,23 +58,19 @@ export const record = Effect.fn("Assessments.record")(function*(
   const framework = yield* (yield* CriteriaFrameworkStore).get(assessment.framework)
   const partnership = yield* (yield* PartnershipStore).get(assessment.subject.partnership)
   const programme = yield* (yield* ProgrammeStore).get(partnership.programme)
+  const violations: Array<Refusal.Violation> = []
   if (programme.criteriaFrameworks.length > 0 && !programme.criteriaFrameworks.includes(framework.id)) {
-    return yield* new Assessment.AssessmentInvalid({
-      assessment: assessment.id,
-      violations: [{
-        field: "framework.id",
-        rule: "programme-framework",
-        value: framework.id,
-        explanation: {
-          sv: `Programmet ${programme.id} bedömer med ${programme.criteriaFrameworks.join(", ")}, inte ${framework.id}.`,
-          en: `Programme ${programme.id} assesses with ${programme.criteriaFrameworks.join(", ")}, not ${framework.id}.`
-        }
-      }]
-    })
+    violations.push(Refusal.violation("framework.id", "programme-framework", framework.id, {
+      sv: `Programmet ${programme.id} bedömer med ${programme.criteriaFrameworks.join(", ")}, inte ${framework.id}.`,
+      en: `Programme ${programme.id} assesses with ${programme.criteriaFrameworks.join(", ")}, not ${framework.id}.`
+    }))
   }
   const checked = Assessment.check(assessment, framework)
-  if (Result.isFailure(checked)) return yield* checked.failure
-  return yield* (yield* AssessmentStore).create(assessment, { ...change, command: "RecordAssessment" })
+  if (Result.isFailure(checked)) violations.push(...checked.failure.violations)
+  if (Arr.isArrayNonEmpty(violations)) {
+    return yield* new Assessment.AssessmentInvalid({ subject: { kind: "assessment", id: assessment.id }, violations })
+  }
+  return yield* (yield* AssessmentStore).create(assessment, change, { command: "RecordAssessment" })
 })
 
 /**
@@ -111,14 +109,11 @@ export const consolidated = Effect.fn("Assessments.consolidated")(function*(
   const first = chosen[0]
   if (first === undefined) {
     return yield* new Assessment.ConsolidationRefused({
-      subject: `${partnership}/${stage}`,
-      field: "assessments",
-      rule: "at-least-one-assessment",
-      value: "0",
-      explanation: {
+      subject: { kind: "assessments", id: `${partnership}/${stage}` },
+      violations: [Refusal.violation("assessments", "at-least-one-assessment", "0", {
         sv: `Det finns ingen bedömning av ${partnership} (${stage}).`,
         en: `There is no assessment of ${partnership} (${stage}).`
-      }
+      })]
     })
   }
   const framework = yield* (yield* CriteriaFrameworkStore).get(first.framework)
@@ -126,16 +121,30 @@ export const consolidated = Effect.fn("Assessments.consolidated")(function*(
 })
 
 /**
- * Consolidates the current assessments of a subject and records the decision they lead to on
- * the partnership's gate (see {@link Assessment.decision}) through `Partnerships.execute`. Returns
- * the consolidated assessments and the updated partnership.
+ * What {@link recordDecision} takes besides the partnership and the change: the stage decided,
+ * the date of the decision, and (optionally) which assessments to consolidate.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface DecisionInput extends SelectOptions {
+  /** The stage whose assessments decide the gate. */
+  readonly stage: CriteriaFramework.Stage
+  /** The date of the decision. */
+  readonly date: CalendarDate
+}
+
+/**
+ * Consolidates the current assessments of the partnership (the subject) at `input.stage` and
+ * records the decision they lead to on its gate (see {@link Assessment.decision}) through
+ * `Partnerships.execute`: decided by the change's actor, under the change's `expectedVersion`
+ * of the partnership. Returns the consolidated assessments and the updated partnership.
  *
  * @example
  * ```ts
  * import { Assessments, ChangeLog } from "@localrights/core"
- * declare const decidedBy: import("@localrights/core").Ids.ActorId
  * declare const date: import("@localrights/core").CalendarDate.CalendarDate
- * const program = Assessments.recordDecision("lund-francistown", "application", { decidedBy, date }, ChangeLog.change("icld", "Application decided"))
+ * const program = Assessments.recordDecision("lund-francistown", { stage: "application", date }, ChangeLog.change("icld", "Application decided"))
  * ```
  *
  * @category services
@@ -143,10 +152,8 @@ export const consolidated = Effect.fn("Assessments.consolidated")(function*(
  */
 export const recordDecision = Effect.fn("Assessments.recordDecision")(function*(
   partnership: string,
-  stage: CriteriaFramework.Stage,
-  decision: Assessment.DecisionOptions,
-  change: ChangeLog.Change,
-  options?: SelectOptions & Partnerships.ExecuteOptions
+  input: DecisionInput,
+  change: ChangeLog.Change
 ): Effect.fn.Return<
   { readonly consolidated: Assessment.Consolidated; readonly partnership: Partnership },
   | CriteriaFramework.FrameworkNotFound
@@ -158,8 +165,9 @@ export const recordDecision = Effect.fn("Assessments.recordDecision")(function*(
   | StoreError,
   AssessmentStore | CriteriaFrameworkStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore
 > {
-  const c = yield* consolidated(partnership, stage, options)
-  const updated = yield* Partnerships.execute(partnership, Assessment.decisionCommand(c, decision), change, options)
+  const c = yield* consolidated(partnership, input.stage, input)
+  const command = Assessment.decisionCommand(c, { decidedBy: change.actor, date: input.date })
+  const updated = yield* Partnerships.executeCommand(partnership, command, change)
   return { consolidated: c, partnership: updated }
 })
 

@@ -14,10 +14,13 @@
  * @group Assessment
  * @since 0.1.0
  */
-import { Effect, Result, Schema } from "effect"
+import { Array as Arr, Exit, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import { CriteriaFrameworkId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
+import * as Refusal from "../Refusal.ts"
 import * as Validation from "../Validation.ts"
 
 /**
@@ -29,9 +32,10 @@ import * as Validation from "../Validation.ts"
  * @since 0.1.0
  */
 export const PrincipleId = Schema.String.check(
-  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-    message: "Expected a principle id: lower-case letters, digits and '-', at most 64 characters"
-  })
+  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, Validation.message({
+    sv: "Förväntade ett princip-id: små bokstäver, siffror och '-', högst 64 tecken",
+    en: "Expected a principle id: lower-case letters, digits and '-', at most 64 characters"
+  }))
 ).pipe(Schema.brand("PrincipleId"))
 /**
  * @category models
@@ -45,23 +49,15 @@ export type PrincipleId = typeof PrincipleId.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Stage = Schema.Literals(["application", "project-plan"])
+export const Stage = Enumeration.make({
+  "application": { sv: "Ansökan", en: "Application" },
+  "project-plan": { sv: "Projektplan", en: "Project plan" }
+})
 /**
  * @category models
  * @since 0.1.0
  */
 export type Stage = typeof Stage.Type
-
-/**
- * Names of the stages in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const stageNames: Readonly<Record<Stage, LocalizedText.LocalizedText>> = {
-  "application": { sv: "Ansökan", en: "Application" },
-  "project-plan": { sv: "Projektplan", en: "Project plan" }
-}
 
 /**
  * A principle: name, description and guiding questions, its weight in the overall share, and
@@ -75,7 +71,10 @@ export const Principle = Schema.Struct({
   name: LocalizedText.LocalizedText,
   description: LocalizedText.LocalizedText,
   questions: Schema.Array(LocalizedText.LocalizedText),
-  weight: Schema.Finite.check(Schema.isGreaterThan(0, { message: "Expected a weight greater than 0" })),
+  weight: Schema.Finite.check(Schema.isGreaterThan(0, Validation.message({
+    sv: "Förväntade en vikt större än 0",
+    en: "Expected a weight greater than 0"
+  }))),
   minimum: Schema.optionalKey(Schema.Int),
   source: Schema.optionalKey(LocalizedText.LocalizedText)
 })
@@ -108,7 +107,10 @@ export const Scale = Schema.Struct({
   min: Schema.Int,
   max: Schema.Int,
   labels: Schema.Array(ScaleLabel)
-}).check(Schema.makeFilter((s) => s.min < s.max, { message: "Expected the scale's min to be below its max" }))
+}).check(Schema.makeFilter((s) => s.min < s.max, Validation.message({
+  sv: "Förväntade att skalans min är lägre än dess max",
+  en: "Expected the scale's min to be below its max"
+}, "min-below-max")))
 /**
  * @category models
  * @since 0.1.0
@@ -127,7 +129,10 @@ export const Thresholds = Schema.Struct({
   principleMinimum: Schema.Int,
   principleFloor: Schema.Int,
   overallShare: Schema.Finite.check(
-    Schema.isBetween({ minimum: 0, maximum: 1 }, { message: "Expected a share from 0 to 1" })
+    Schema.isBetween({ minimum: 0, maximum: 1 }, Validation.message({
+      sv: "Förväntade en andel från 0 till 1",
+      en: "Expected a share from 0 to 1"
+    }))
   )
 })
 /**
@@ -143,7 +148,10 @@ export type Thresholds = typeof Thresholds.Type
  * @since 0.1.0
  */
 export const FrameworkVersion = Schema.Int.check(
-  Schema.isGreaterThanOrEqualTo(1, { message: "Expected a framework version: a whole number from 1" })
+  Schema.isGreaterThanOrEqualTo(1, Validation.message({
+    sv: "Förväntade en version av ramverket: ett heltal från 1",
+    en: "Expected a framework version: a whole number from 1"
+  }))
 )
 
 /**
@@ -186,94 +194,52 @@ export class CriteriaFramework extends Schema.Class<CriteriaFramework>("@localri
 }) {}
 
 /**
- * One broken rule: the field (`principles[2].weight`), the rule (`unique-principle-ids`), the
- * value found, and an explanation in both languages.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const Violation = Schema.Struct({
-  field: Schema.String,
-  rule: Schema.String,
-  value: Schema.String,
-  explanation: LocalizedText.LocalizedText
-})
-/**
- * @category models
- * @since 0.1.0
- */
-export type Violation = typeof Violation.Type
-
-/**
- * Violations as one line of text in `lang`: `field [rule]: explanation; ...`.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const describeViolations = (violations: ReadonlyArray<Violation>, lang: LocalizedText.Lang): string =>
-  violations.map((v) => `${v.field} [${v.rule}]: ${LocalizedText.text(v.explanation, lang)}`).join("; ")
-
-/**
- * A framework that breaks one or more rules of {@link validate}, each with field and rule.
+ * A framework (the subject, `id@version`) that breaks one or more rules of {@link validate},
+ * or that `CriteriaFrameworkStore.publish` will not publish; every
+ * violation with field and rule.
  *
  * @category errors
  * @since 0.1.0
  */
-export class FrameworkInvalid extends Schema.TaggedError<FrameworkInvalid>()("FrameworkInvalid", {
-  framework: Schema.String,
-  violations: Schema.NonEmptyArray(Violation)
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Invalid criteria framework ${this.framework}: ${describeViolations(this.violations, "en")}`
-  }
-  /**
-   * The explanation in one language.
-   *
-   * @since 0.1.0
-   */
-  explain(lang: LocalizedText.Lang): string {
-    return describeViolations(this.violations, lang)
-  }
-}
+export class FrameworkInvalid extends Refusal.Refusal<FrameworkInvalid>()("FrameworkInvalid") {}
 
 /**
- * No framework with that id, or not in that version. `field` is `framework.id` or
- * `framework.version`; `known` lists the versions that exist.
+ * No framework with that id (rule `framework-exists`, field `framework.id`), or not in that
+ * version (rule `framework-version-exists`, field `framework.version`); `known` lists the
+ * versions that exist.
  *
  * @category errors
  * @since 0.1.0
  */
-export class FrameworkNotFound extends Schema.TaggedError<FrameworkNotFound>()("FrameworkNotFound", {
-  framework: Schema.String,
-  version: Schema.optionalKey(Schema.Number),
-  field: Schema.Literals(["framework.id", "framework.version"]),
-  rule: Schema.Literals(["framework-exists", "framework-version-exists"]),
+export class FrameworkNotFound extends Refusal.Refusal<FrameworkNotFound>()("FrameworkNotFound", {
+  /** The versions of the framework that exist, oldest first (empty when the id is unknown). */
   known: Schema.Array(Schema.Number)
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return LocalizedText.text(this.explanation, "en")
-  }
-  /**
-   * What is missing, in both languages.
-   *
-   * @since 0.1.0
-   */
-  get explanation(): LocalizedText.LocalizedText {
-    if (this.field === "framework.id") {
-      return {
-        sv: `Bedömningsramverket ${this.framework} finns inte.`,
-        en: `Criteria framework ${this.framework} does not exist.`
-      }
-    }
-    const known = this.known.join(", ")
-    return {
-      sv: `Bedömningsramverket ${this.framework} finns inte i version ${this.version}; kända versioner: ${known}.`,
-      en: `Criteria framework ${this.framework} has no version ${this.version}; known versions: ${known}.`
-    }
-  }
-}
+}) {}
+
+/**
+ * The refusal for a framework reference that names no known framework version.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const notFound = (wanted: { readonly id: string; readonly version?: number | undefined }, known: ReadonlyArray<number>): FrameworkNotFound =>
+  wanted.version === undefined || known.length === 0
+    ? new FrameworkNotFound({
+      subject: { kind: "criteria-framework", id: wanted.id },
+      violations: [Refusal.violation("framework.id", "framework-exists", wanted.id, {
+        sv: `Bedömningsramverket ${wanted.id} finns inte.`,
+        en: `Criteria framework ${wanted.id} does not exist.`
+      })],
+      known: []
+    })
+    : new FrameworkNotFound({
+      subject: { kind: "criteria-framework", id: key({ id: wanted.id, version: wanted.version }) },
+      violations: [Refusal.violation("framework.version", "framework-version-exists", wanted.version, {
+        sv: `Bedömningsramverket ${wanted.id} finns inte i version ${wanted.version}; kända versioner: ${known.join(", ")}.`,
+        en: `Criteria framework ${wanted.id} has no version ${wanted.version}; known versions: ${known.join(", ")}.`
+      })],
+      known: [...known]
+    })
 
 /**
  * The reference to a framework version.
@@ -350,17 +316,7 @@ export const resolve = (
   const same = frameworks.filter((f) => f.id === wanted.id)
   const found = same.find((f) => f.version === wanted.version)
   if (found !== undefined) return Result.succeed(found)
-  return Result.fail(
-    same.length === 0
-      ? new FrameworkNotFound({ framework: wanted.id, field: "framework.id", rule: "framework-exists", known: [] })
-      : new FrameworkNotFound({
-        framework: wanted.id,
-        version: wanted.version,
-        field: "framework.version",
-        rule: "framework-version-exists",
-        known: same.map((f) => f.version).sort((a, b) => a - b)
-      })
-  )
+  return Result.fail(notFound(wanted, same.map((f) => f.version).sort((a, b) => a - b)))
 }
 
 const texts = (f: CriteriaFramework): Array<[string, LocalizedText.LocalizedText]> => {
@@ -391,46 +347,26 @@ const texts = (f: CriteriaFramework): Array<[string, LocalizedText.LocalizedText
  * @since 0.1.0
  */
 export const validate = (framework: CriteriaFramework): Result.Result<CriteriaFramework, FrameworkInvalid> => {
-  const violations: Array<Violation> = []
+  const violations: Array<Refusal.Violation> = []
   const { min, max } = framework.scale
   const inScale = (field: string, value: number, what: LocalizedText.LocalizedText) => {
     if (Number.isInteger(value) && value >= min && value <= max) return
-    violations.push({
-      field,
-      rule: "threshold-within-scale",
-      value: String(value),
-      explanation: {
-        sv: `${what.sv} (${value}) ska ligga på skalan ${min}–${max}.`,
-        en: `${what.en} (${value}) must lie on the scale ${min}–${max}.`
-      }
-    })
+    violations.push(Refusal.violation(field, "threshold-within-scale", String(value), {
+      sv: `${what.sv} (${value}) ska ligga på skalan ${min}–${max}.`,
+      en: `${what.en} (${value}) must lie on the scale ${min}–${max}.`
+    }))
   }
   if (!(min < max)) {
-    violations.push({
-      field: "scale.max",
-      rule: "scale-min-below-max",
-      value: String(max),
-      explanation: { sv: `Skalans max (${max}) ska vara större än min (${min}).`, en: `The scale's max (${max}) must exceed its min (${min}).` }
-    })
+    violations.push(Refusal.violation("scale.max", "scale-min-below-max", String(max), { sv: `Skalans max (${max}) ska vara större än min (${min}).`, en: `The scale's max (${max}) must exceed its min (${min}).` }))
   }
   const seen = new Set<string>()
   framework.principles.forEach((p, i) => {
     if (seen.has(p.id)) {
-      violations.push({
-        field: `principles[${i}].id`,
-        rule: "unique-principle-ids",
-        value: p.id,
-        explanation: { sv: `Principen ${p.id} förekommer mer än en gång.`, en: `Principle ${p.id} occurs more than once.` }
-      })
+      violations.push(Refusal.violation(`principles[${i}].id`, "unique-principle-ids", p.id, { sv: `Principen ${p.id} förekommer mer än en gång.`, en: `Principle ${p.id} occurs more than once.` }))
     }
     seen.add(p.id)
     if (!(Number.isFinite(p.weight) && p.weight > 0)) {
-      violations.push({
-        field: `principles[${i}].weight`,
-        rule: "positive-weight",
-        value: String(p.weight),
-        explanation: { sv: `Vikten för ${p.id} ska vara större än 0.`, en: `The weight of ${p.id} must be greater than 0.` }
-      })
+      violations.push(Refusal.violation(`principles[${i}].weight`, "positive-weight", String(p.weight), { sv: `Vikten för ${p.id} ska vara större än 0.`, en: `The weight of ${p.id} must be greater than 0.` }))
     }
     if (p.minimum !== undefined) {
       inScale(`principles[${i}].minimum`, p.minimum, { sv: `Miniminivån för ${p.id}`, en: `The minimum of ${p.id}` })
@@ -442,41 +378,21 @@ export const validate = (framework: CriteriaFramework): Result.Result<CriteriaFr
   const minimums = [t.principleMinimum, ...framework.principles.flatMap((p) => (p.minimum === undefined ? [] : [p.minimum]))]
   const lowest = Math.min(...minimums)
   if (t.principleFloor > lowest) {
-    violations.push({
-      field: "thresholds.principleFloor",
-      rule: "floor-at-most-minimum",
-      value: String(t.principleFloor),
-      explanation: {
-        sv: `Golvet (${t.principleFloor}) får inte ligga över den lägsta miniminivån (${lowest}).`,
-        en: `The floor (${t.principleFloor}) must not exceed the lowest minimum (${lowest}).`
-      }
-    })
+    violations.push(Refusal.violation("thresholds.principleFloor", "floor-at-most-minimum", String(t.principleFloor), {
+      sv: `Golvet (${t.principleFloor}) får inte ligga över den lägsta miniminivån (${lowest}).`,
+      en: `The floor (${t.principleFloor}) must not exceed the lowest minimum (${lowest}).`
+    }))
   }
   if (!(t.overallShare >= 0 && t.overallShare <= 1)) {
-    violations.push({
-      field: "thresholds.overallShare",
-      rule: "share-within-0-1",
-      value: String(t.overallShare),
-      explanation: { sv: "Den samlade andelen ska ligga mellan 0 och 1.", en: "The overall share must lie between 0 and 1." }
-    })
+    violations.push(Refusal.violation("thresholds.overallShare", "share-within-0-1", String(t.overallShare), { sv: "Den samlade andelen ska ligga mellan 0 och 1.", en: "The overall share must lie between 0 and 1." }))
   }
   const labelScores = new Set<number>()
   framework.scale.labels.forEach((l, i) => {
     if (l.score < min || l.score > max) {
-      violations.push({
-        field: `scale.labels[${i}].score`,
-        rule: "label-within-scale",
-        value: String(l.score),
-        explanation: { sv: `Etiketten för ${l.score} ligger utanför skalan ${min}–${max}.`, en: `The label for ${l.score} lies outside the scale ${min}–${max}.` }
-      })
+      violations.push(Refusal.violation(`scale.labels[${i}].score`, "label-within-scale", String(l.score), { sv: `Etiketten för ${l.score} ligger utanför skalan ${min}–${max}.`, en: `The label for ${l.score} lies outside the scale ${min}–${max}.` }))
     }
     if (labelScores.has(l.score)) {
-      violations.push({
-        field: `scale.labels[${i}].score`,
-        rule: "unique-label-scores",
-        value: String(l.score),
-        explanation: { sv: `Poängen ${l.score} har mer än en etikett.`, en: `Score ${l.score} has more than one label.` }
-      })
+      violations.push(Refusal.violation(`scale.labels[${i}].score`, "unique-label-scores", String(l.score), { sv: `Poängen ${l.score} har mer än en etikett.`, en: `Score ${l.score} has more than one label.` }))
     }
     labelScores.add(l.score)
   })
@@ -484,28 +400,38 @@ export const validate = (framework: CriteriaFramework): Result.Result<CriteriaFr
   for (const [field, text] of texts(framework)) {
     if (fallback === undefined ? LocalizedText.isComplete(text) : text[fallback] !== undefined) continue
     const missing = text.sv === undefined ? "sv" : "en"
-    violations.push({
-      field: `${field}.${fallback ?? missing}`,
-      rule: fallback === undefined ? "both-languages" : "fallback-language",
-      value: LocalizedText.text(text, "en"),
-      explanation: fallback === undefined
-        ? {
+    const value = LocalizedText.text(text, "en")
+    violations.push(
+      fallback === undefined
+        ? Refusal.violation(`${field}.${missing}`, "both-languages", value, {
           sv: `Texten saknas på ${missing === "sv" ? "svenska" : "engelska"}; ange båda språken eller ett reservspråk (fallbackLanguage).`,
           en: `The text is missing in ${missing === "sv" ? "Swedish" : "English"}; give both languages or a fallbackLanguage.`
-        }
-        : {
+        })
+        : Refusal.violation(`${field}.${fallback}`, "fallback-language", value, {
           sv: `Texten saknas på reservspråket ${fallback}.`,
           en: `The text is missing in the fallback language ${fallback}.`
-        }
-    })
+        })
+    )
   }
-  if (violations.length === 0) return Result.succeed(framework)
-  return Result.fail(
-    new FrameworkInvalid({ framework: key(framework), violations: violations as [Violation, ...Array<Violation>] })
-  )
+  if (!Arr.isArrayNonEmpty(violations)) return Result.succeed(framework)
+  return Result.fail(new FrameworkInvalid({ subject: { kind: "criteria-framework", id: key(framework) }, violations }))
 }
 
-const decodeSchema = Validation.decoder(CriteriaFramework, "CriteriaFramework")
+const decodeSchema = Construct.decode(Construct.make(CriteriaFramework, "CriteriaFramework"))
+
+/**
+ * A framework from plain values, checked with {@link validate}. Its `version` is the
+ * framework's own version (from 1), not a store version: it has no default.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = (input: Encoded): Exit.Exit<CriteriaFramework, Validation.ValidationError | FrameworkInvalid> => {
+  const decoded = decodeSchema(input)
+  if (Exit.isFailure(decoded)) return decoded
+  const checked = validate(decoded.value)
+  return Result.isSuccess(checked) ? Exit.succeed(checked.success) : Exit.fail(checked.failure)
+}
 
 /**
  * Decodes a framework from untrusted input (JSON) and checks it with {@link validate}.
@@ -513,8 +439,8 @@ const decodeSchema = Validation.decoder(CriteriaFramework, "CriteriaFramework")
  * @category constructors
  * @since 0.1.0
  */
-export const decode = (input: unknown): Effect.Effect<CriteriaFramework, Validation.ValidationError | FrameworkInvalid> =>
-  decodeSchema(input).pipe(Effect.flatMap((f) => Effect.fromResult(validate(f))))
+export const decode: (input: unknown) => Exit.Exit<CriteriaFramework, Validation.ValidationError | FrameworkInvalid> =
+  make as (input: unknown) => Exit.Exit<CriteriaFramework, Validation.ValidationError | FrameworkInvalid>
 
 /**
  * The JSON form of a framework, as stored and exchanged.

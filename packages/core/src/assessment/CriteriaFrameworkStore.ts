@@ -7,10 +7,11 @@
  * @group Assessment
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Option, Result, Schema } from "effect"
+import { Array as Arr, Context, Effect, Layer, Option, Result, Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
 import * as CriteriaFramework from "./CriteriaFramework.ts"
+import * as Refusal from "../Refusal.ts"
 import type { DocumentStore, StoreError, VersionConflict } from "../store/DocumentStore.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Frameworks from "./Frameworks.ts"
@@ -35,7 +36,10 @@ export class Published extends Schema.Class<Published>("@localrights/core/Criter
  * @since 0.1.0
  */
 export class CriteriaFrameworkStore extends Context.Service<CriteriaFrameworkStore, {
-  /** Publishes a custom framework version: valid, not a built-in id, newer than every stored version of its id. */
+  /**
+   * Publishes a custom framework version (the subject): valid, not a built-in id, newer than
+   * every stored version of its id; every broken rule at once. The change says who and why.
+   */
   readonly publish: (
     framework: CriteriaFramework.CriteriaFramework,
     change: ChangeLog.Change
@@ -75,29 +79,32 @@ export const make: Effect.Effect<CriteriaFrameworkStore["Service"], never, Docum
     change: ChangeLog.Change
   ) {
     const checked = CriteriaFramework.validate(framework)
-    if (Result.isFailure(checked)) return yield* checked.failure
-    const refuse = (field: string, rule: string, value: string, explanation: CriteriaFramework.Violation["explanation"]) =>
-      new CriteriaFramework.FrameworkInvalid({
-        framework: CriteriaFramework.key(framework),
-        violations: [{ field, rule, value, explanation }]
-      })
+    const violations: Array<Refusal.Violation> = Result.isFailure(checked) ? [...checked.failure.violations] : []
     if (Frameworks.isBuiltIn(framework.id)) {
-      return yield* refuse("id", "not-built-in", framework.id, {
+      violations.push(Refusal.violation("id", "not-built-in", framework.id, {
         sv: `${framework.id} är ett inbyggt ramverk; ge det egna ramverket ett eget id.`,
         en: `${framework.id} is a built-in framework; give your framework an id of its own.`
-      })
+      }))
+    } else {
+      const existing = yield* versions(framework.id)
+      const newest = existing[existing.length - 1]
+      if (newest !== undefined && framework.version <= newest.version) {
+        violations.push(Refusal.violation("version", "newer-version", framework.version, {
+          sv: `${framework.id} finns redan i version ${newest.version}; en ny version måste ha ett högre nummer.`,
+          en: `${framework.id} already exists in version ${newest.version}; a new version needs a higher number.`
+        }))
+      }
     }
-    const existing = yield* versions(framework.id)
-    const newest = existing[existing.length - 1]
-    if (newest !== undefined && framework.version <= newest.version) {
-      return yield* refuse("version", "newer-version", String(framework.version), {
-        sv: `${framework.id} finns redan i version ${newest.version}; en ny version måste ha ett högre nummer.`,
-        en: `${framework.id} already exists in version ${newest.version}; a new version needs a higher number.`
+    if (Arr.isArrayNonEmpty(violations)) {
+      return yield* new CriteriaFramework.FrameworkInvalid({
+        subject: { kind: "criteria-framework", id: CriteriaFramework.key(framework) },
+        violations
       })
     }
     const saved = yield* store.create(
       new Published({ id: CriteriaFramework.key(framework), framework, version: 0 }),
-      { ...change, command: "PublishCriteriaFramework" }
+      change,
+      { command: "PublishCriteriaFramework" }
     )
     return saved.framework
   })
@@ -113,7 +120,7 @@ export const make: Effect.Effect<CriteriaFrameworkStore["Service"], never, Docum
     const all = yield* versions(id)
     const newest = all[all.length - 1]
     if (newest !== undefined) return newest
-    return yield* new CriteriaFramework.FrameworkNotFound({ framework: id, field: "framework.id", rule: "framework-exists", known: [] })
+    return yield* CriteriaFramework.notFound({ id }, [])
   })
 
   return {

@@ -16,6 +16,7 @@
  * @group Assessment
  * @since 0.1.0
  */
+import { Option } from "effect"
 import { CriteriaFramework } from "./CriteriaFramework.ts"
 import type { Principle, PrincipleId, Scale, Thresholds } from "./CriteriaFramework.ts"
 import type { CriteriaFrameworkId } from "../Ids.ts"
@@ -295,6 +296,16 @@ export const childRights: CriteriaFramework = new CriteriaFramework({
  * @since 0.1.0
  */
 export const builtIns: ReadonlyArray<CriteriaFramework> = [panel, skr, childRights]
+
+/**
+ * The newest built-in framework with that id, if any (`CriteriaFramework.resolve` finds one
+ * version).
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const findBuiltIn = (id: string): Option.Option<CriteriaFramework> =>
+  Option.fromUndefinedOr(builtIns.filter((f) => f.id === id).sort((a, b) => b.version - a.version)[0])
 
 /**
  * Whether an id belongs to a built-in framework (custom frameworks may not reuse it).

@@ -19,11 +19,10 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { CalendarDate } from "../CalendarDate.ts"
 import { PrincipleId } from "./CriteriaFramework.ts"
 import * as LocalizedText from "../LocalizedText.ts"
 import type { Partnership } from "../partnership/Partnership.ts"
-import { FocusArea, focusAreaNames } from "../partnership/Programme.ts"
+import { FocusArea } from "../partnership/Programme.ts"
 import * as Sdg from "../Sdg.ts"
 
 /**
@@ -171,7 +170,7 @@ export const v1: RightsSdgMap = new RightsSdgMap({
     },
     {
       source: focus("gender-equality"),
-      name: focusAreaNames["gender-equality"],
+      name: FocusArea.names["gender-equality"],
       targets: [target("5.1"), target("5.5")],
       rationale: t(
         "Delmålen gäller att avskaffa diskriminering av kvinnor och flickor och kvinnors fulla deltagande i beslutsfattande.",
@@ -181,7 +180,7 @@ export const v1: RightsSdgMap = new RightsSdgMap({
     },
     {
       source: focus("young-people"),
-      name: focusAreaNames["young-people"],
+      name: FocusArea.names["young-people"],
       targets: [target("4.7"), target("8.6")],
       rationale: t(
         "Delmålen gäller utbildning om bland annat mänskliga rättigheter och unga som varken arbetar eller studerar.",
@@ -191,14 +190,14 @@ export const v1: RightsSdgMap = new RightsSdgMap({
     },
     {
       source: focus("accessibility"),
-      name: focusAreaNames["accessibility"],
+      name: FocusArea.names["accessibility"],
       targets: [target("11.2"), target("11.7")],
       rationale: accessibleSpaces,
       terms: { sv: [], en: [] }
     },
     {
       source: focus("minorities"),
-      name: focusAreaNames["minorities"],
+      name: FocusArea.names["minorities"],
       targets: [target("10.2")],
       rationale: t(
         "Delmål 10.2 gäller inkludering av alla oavsett bland annat etnicitet, ursprung och religion.",
@@ -208,7 +207,7 @@ export const v1: RightsSdgMap = new RightsSdgMap({
     },
     {
       source: focus("culture"),
-      name: focusAreaNames["culture"],
+      name: FocusArea.names["culture"],
       targets: [target("4.7"), target("11.4")],
       rationale: t(
         "Delmålen gäller uppskattning av kulturell mångfald och skyddet av kulturarvet.",
@@ -405,8 +404,8 @@ const reasonFor = (entry: Entry, via: "focus-area" | "text", found: Found | unde
  * @example
  * ```ts
  * import { RightsSdgMap } from "@localrights/core"
- * import { IcldMr2020 } from "@localrights/core/examples"
- * RightsSdgMap.suggest(IcldMr2020.lundFrancistown)
+ * import { IcldCohort2020 } from "@localrights/core/examples"
+ * RightsSdgMap.suggest(IcldCohort2020.lundFrancistown)
  * // 16.7 (participation: "inclusive" in the project area), 16.6 (accountability: "governance"), ...
  * ```
  *
@@ -466,8 +465,8 @@ export interface Touched {
  * @example
  * ```ts
  * import { RightsSdgMap } from "@localrights/core"
- * import { IcldMr2020 } from "@localrights/core/examples"
- * RightsSdgMap.rightsTouched(IcldMr2020.lundFrancistown.sdgTags) // non-discrimination (10.2, 10.3 via goal 10), ...
+ * import { IcldCohort2020 } from "@localrights/core/examples"
+ * RightsSdgMap.rightsTouched(IcldCohort2020.lundFrancistown.sdgTags) // non-discrimination (10.2, 10.3 via goal 10), ...
  * ```
  *
  * @category rules

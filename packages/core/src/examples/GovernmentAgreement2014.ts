@@ -15,18 +15,12 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import type { Agreement } from "../programme-work/Agreement.ts"
-import { Store as AgreementStore } from "../programme-work/Agreement.ts"
-import type { CalendarDate } from "../CalendarDate.ts"
-import type { CountryCode } from "../Country.ts"
-import type { AgreementId, OrganisationId } from "../Ids.ts"
+import * as Agreement from "../programme-work/Agreement.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
-import { Organisation } from "../partnership/Organisation.ts"
+import * as Organisation from "../partnership/Organisation.ts"
 import { skr } from "./Mr2020Conferences.ts"
 import * as Seed from "../internal/Seed.ts"
-
-const d = (s: string) => s as CalendarDate
 
 /**
  * The Swedish government (Regeringen; Regeringskansliet for the consultations).
@@ -34,15 +28,12 @@ const d = (s: string) => s as CalendarDate
  * @category models
  * @since 0.1.0
  */
-export const government = new Organisation({
-  id: "regeringen" as OrganisationId,
+export const government: Organisation.Organisation = Seed.value(Organisation.make({
+  id: "regeringen",
   kind: "national-government",
   name: { sv: "Regeringen", en: "The Swedish Government" },
-  country: "SE" as CountryCode,
-  identifiers: {},
-  contacts: [],
-  version: 0
-})
+  country: "SE"
+}))
 
 /**
  * The agreement with its deliverables.
@@ -50,8 +41,8 @@ export const government = new Organisation({
  * @category models
  * @since 0.1.0
  */
-export const agreement: Agreement = {
-  id: "regeringen-skl-2014" as AgreementId,
+export const agreement: Agreement.Agreement = Seed.value(Agreement.make({
+  id: "regeringen-skl-2014",
   title: {
     sv: "Överenskommelse mellan regeringen och SKL om mänskliga rättigheter på kommunal nivå",
     en: "Agreement between the government and SKL on human rights at municipal level"
@@ -64,8 +55,8 @@ export const agreement: Agreement = {
     { name: government.name, organisation: government.id },
     { name: { sv: "Sveriges Kommuner och Landsting (SKL, sedan 2019 SKR)", en: "Swedish Association of Local Authorities and Regions (SKL, SKR since 2019)" }, organisation: skr.id }
   ],
-  announced: d("2014-06-13"),
-  period: { start: d("2014-01-01"), end: d("2017-12-31"), precision: "year" },
+  announced: "2014-06-13",
+  period: { start: "2014-01-01", end: "2017-12-31", precision: "year" },
   funding: [{
     year: 2014,
     amount: Money.sek(4_000_000),
@@ -79,7 +70,7 @@ export const agreement: Agreement = {
         sv: "Behovet av stöd och insatser för att omsätta mänskliga rättigheter i praktiken, utifrån internationella granskningsorgans rekommendationer som rör kommuner och landsting.",
         en: "The need for support and measures to put human rights into practice, based on international monitoring bodies' recommendations concerning municipalities and county councils."
       },
-      due: { _tag: "By", date: d("2015-02-01") },
+      due: { _tag: "By", date: "2015-02-01" },
       status: "unknown",
       evidence: []
     },
@@ -90,7 +81,7 @@ export const agreement: Agreement = {
         sv: "Hur arbetet bedrivs under perioden, med fokus bland annat på utbildnings- och kompetensutvecklingsinsatser och samarbete med Länsstyrelserna, Diskrimineringsombudsmannen, Barnombudsmannen, Myndigheten för delaktighet och det civila samhället.",
         en: "How the work is carried out in the period, focusing among other things on training and competence development and on cooperation with the County Administrative Boards, the Equality Ombudsman, the Children's Ombudsman, the Agency for Participation and civil society."
       },
-      due: { _tag: "During", period: { start: d("2015-06-01"), end: d("2017-06-30"), precision: "month" } },
+      due: { _tag: "During", period: { start: "2015-06-01", end: "2017-06-30", precision: "month" } },
       status: "unknown",
       evidence: []
     },
@@ -101,7 +92,7 @@ export const agreement: Agreement = {
         sv: "SKL ser till att arbetet med att genomföra överenskommelsen dokumenteras och sprids.",
         en: "SKL ensures that the work of implementing the agreement is documented and spread."
       },
-      due: { _tag: "During", period: { start: d("2014-01-01"), end: d("2017-12-31"), precision: "year" } },
+      due: { _tag: "During", period: { start: "2014-01-01", end: "2017-12-31", precision: "year" } },
       status: "unknown",
       evidence: []
     }
@@ -109,10 +100,8 @@ export const agreement: Agreement = {
   consultationPlan: {
     sv: "Kontinuerliga samråd om arbetet med överenskommelsen mellan SKL och Regeringskansliet.",
     en: "Regular consultations on the agreement's work between SKL and the Government Offices."
-  },
-  consultations: [],
-  version: 0
-}
+  }
+}))
 
 /**
  * What the source leaves unknown, in both languages.
@@ -130,12 +119,12 @@ export const unknowns: ReadonlyArray<LocalizedText> = [
 const source = "the government press release of 13 June 2014"
 
 /**
- * Stores the parties (when missing) and the agreement.
+ * Stores the parties and the agreement, each with `ensure`: loading again changes nothing.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const load = Effect.gen(function*() {
   yield* Seed.ensureOrganisations([government, skr], source)
-  yield* (yield* AgreementStore).create(agreement, Seed.change(source))
+  yield* Seed.ensureAll(yield* Agreement.Store, [agreement], source)
 })

@@ -16,10 +16,9 @@
 import { Effect } from "effect"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
 import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
-import type { CountryCode } from "../Country.ts"
-import type { CalendarEventId, OrganisationId } from "../Ids.ts"
+import type { OrganisationId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
-import { Organisation } from "../partnership/Organisation.ts"
+import * as Organisation from "../partnership/Organisation.ts"
 import * as EventTime from "../programme-work/EventTime.ts"
 import * as Seed from "../internal/Seed.ts"
 
@@ -29,15 +28,12 @@ import * as Seed from "../internal/Seed.ts"
  * @category models
  * @since 0.1.0
  */
-export const skr = new Organisation({
-  id: "skr" as OrganisationId,
+export const skr: Organisation.Organisation = Seed.value(Organisation.make({
+  id: "skr",
   kind: "association",
   name: { sv: "Sveriges Kommuner och Regioner (SKR)", en: "Swedish Association of Local Authorities and Regions (SKR)" },
-  country: "SE" as CountryCode,
-  identifiers: {},
-  contacts: [],
-  version: 0
-})
+  country: "SE"
+}))
 
 const cancellation: CalendarEvent.Cancellation = {
   reason: {
@@ -121,9 +117,9 @@ export const goteborgProgramme: ReadonlyArray<CalendarEvent.ProgrammeItem> = [
   }
 ]
 
-const conference = (city: string, citySv: string, cityEn: string, programmeItems: ReadonlyArray<CalendarEvent.ProgrammeItem>) => ({
-  ...CalendarEvent.make({
-    id: `mr-2020-${city}` as CalendarEventId,
+const conference = (city: string, citySv: string, cityEn: string, programmeItems: ReadonlyArray<CalendarEvent.ProgrammeItem>) =>
+  Seed.value(CalendarEvent.make({
+    id: `mr-2020-${city}`,
     kind: "regional-conference",
     title: {
       sv: `MR 2020 – SKR:s regionala konferenser om mänskliga rättigheter i kommuner och regioner, ${citySv}`,
@@ -133,11 +129,10 @@ const conference = (city: string, citySv: string, cityEn: string, programmeItems
     organiser: skr.id,
     city: { sv: citySv, en: cityEn },
     schedule: window,
-    programmeItems
-  }),
-  status: "cancelled" as const,
-  cancellation
-})
+    programmeItems,
+    status: "cancelled",
+    cancellation
+  }))
 
 /**
  * The four conferences, cancelled.
@@ -167,13 +162,13 @@ export const unknowns: ReadonlyArray<LocalizedText> = [
 const source = "SKR's MR 2020 page"
 
 /**
- * Stores SKR (when missing) and the four cancelled conferences.
+ * Stores SKR and the four cancelled conferences, each with `ensure`: loading again changes
+ * nothing.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const load = Effect.gen(function*() {
   yield* Seed.ensureOrganisations([skr], source)
-  const events = yield* CalendarEventStore
-  for (const e of conferences) yield* events.create(e, { ...Seed.change(source), statusAfter: e.status })
+  yield* Seed.ensureAll(yield* CalendarEventStore, conferences, source)
 })

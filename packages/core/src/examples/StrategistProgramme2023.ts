@@ -14,12 +14,9 @@
  */
 import { Effect } from "effect"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
-import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
-import type { CalendarEventId, TrainingProgrammeId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
 import * as EventTime from "../programme-work/EventTime.ts"
-import type { TrainingProgramme } from "../programme-work/TrainingProgramme.ts"
-import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
+import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
 import { skr } from "./Mr2020Conferences.ts"
 import * as Seed from "../internal/Seed.ts"
 
@@ -30,8 +27,8 @@ import * as Seed from "../internal/Seed.ts"
  * @category models
  * @since 0.1.0
  */
-export const conference2023: CalendarEvent.CalendarEvent = CalendarEvent.make({
-  id: "skr-mr-konferens-2023" as CalendarEventId,
+export const conference2023: CalendarEvent.CalendarEvent = Seed.value(CalendarEvent.make({
+  id: "skr-mr-konferens-2023",
   kind: "conference",
   title: { sv: "SKR:s större MR-konferens 2023", en: "SKR's larger human-rights conference 2023" },
   organiser: skr.id,
@@ -39,8 +36,8 @@ export const conference2023: CalendarEvent.CalendarEvent = CalendarEvent.make({
     sv: "I augusti eller september 2023.",
     en: "In August or September 2023."
   }),
-  links: { trainingProgramme: "skr-mr-strateger-2023" as TrainingProgrammeId }
-})
+  links: { trainingProgramme: "skr-mr-strateger-2023" }
+}))
 
 /**
  * The programme, with its three sessions and target roles; nobody enrolled.
@@ -48,8 +45,8 @@ export const conference2023: CalendarEvent.CalendarEvent = CalendarEvent.make({
  * @category models
  * @since 0.1.0
  */
-export const programme: TrainingProgramme = {
-  id: "skr-mr-strateger-2023" as TrainingProgrammeId,
+export const programme: TrainingProgramme.TrainingProgramme = Seed.value(TrainingProgramme.make({
+  id: "skr-mr-strateger-2023",
   organiser: skr.id,
   title: { sv: "Utbildningsprogram för strateger inom mänskliga rättigheter", en: "Training programme for human-rights strategists" },
   description: {
@@ -90,10 +87,8 @@ export const programme: TrainingProgramme = {
       }),
       event: conference2023.id
     }
-  ],
-  enrolments: [],
-  version: 0
-}
+  ]
+}))
 
 /**
  * What the source leaves unknown, in both languages.
@@ -110,13 +105,14 @@ export const unknowns: ReadonlyArray<LocalizedText> = [
 const source = "SKR's MR blog (strategist programme 2023)"
 
 /**
- * Stores SKR (when missing), the 2023 conference and the programme.
+ * Stores SKR, the 2023 conference and the programme, each with `ensure`: loading again changes
+ * nothing.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const load = Effect.gen(function*() {
   yield* Seed.ensureOrganisations([skr], source)
-  yield* (yield* CalendarEventStore).create(conference2023, { ...Seed.change(source), statusAfter: conference2023.status })
-  yield* (yield* TrainingProgrammeStore).create(programme, Seed.change(source))
+  yield* Seed.ensureAll(yield* CalendarEvent.Store, [conference2023], source)
+  yield* Seed.ensureAll(yield* TrainingProgramme.Store, [programme], source)
 })

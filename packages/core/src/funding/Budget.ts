@@ -15,6 +15,8 @@
  */
 import { Result, Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { BudgetId, PartnershipId } from "../Ids.ts"
 import { LocalizedText } from "../LocalizedText.ts"
@@ -29,9 +31,10 @@ import * as EntityStore from "../store/EntityStore.ts"
  * @since 0.1.0
  */
 export const LineId = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {
-    message: "Expected a line id: letters, digits, '.', '_', ':' or '-', starting with a letter or digit, at most 64 characters"
-  })
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, Validation.message({
+    sv: "Förväntade ett rad-id: bokstäver, siffror, '.', '_', ':' eller '-', som börjar med en bokstav eller siffra, högst 64 tecken",
+    en: "Expected a line id: letters, digits, '.', '_', ':' or '-', starting with a letter or digit, at most 64 characters"
+  }))
 )
 
 /**
@@ -42,16 +45,38 @@ export const LineId = Schema.String.check(
  * @since 0.1.0
  */
 export const Line = Schema.Struct({
+  /** The line's id, unique within its budget. */
   id: LineId,
   ...FundingRuleSet.costFields,
+  /** How much, in the budget's currency. */
   amount: Money.Money,
+  /** What the line covers. */
   description: Schema.optionalKey(LocalizedText)
 })
 /**
+ * One budget line (the fields of {@link FundingRuleSet.costFields}, with the line's id, amount
+ * and description).
+ *
  * @category models
  * @since 0.1.0
  */
-export type Line = typeof Line.Type
+export interface Line extends Schema.Schema.Type<typeof Line> {}
+
+/**
+ * A budget line from plain values (`amount: Money.sek(110_000)` or `{ minor, currency: "SEK" }`).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeLine = Construct.make(Line, "BudgetLine")
+
+/**
+ * A budget line from untrusted input.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeLine = Construct.decode(makeLine)
 
 /**
  * What a budget covers: the preparation year only (for the `preparation-budget` gate) or the
@@ -60,7 +85,10 @@ export type Line = typeof Line.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Scope = Schema.Literals(["preparation", "full"])
+export const Scope = Enumeration.make({
+  preparation: { sv: "Förberedelseåret", en: "Preparation year" },
+  full: { sv: "Hela projektet", en: "Whole project" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -113,14 +141,36 @@ export class Budget extends Schema.Class<Budget>("@localrights/core/Budget")(
 ) {}
 
 /**
- * Decodes untrusted input into a {@link Budget}, failing with a
- * {@link Validation.ValidationError} whose problems name the line and field
- * (`lines[2].amount.minor`, `lines[1].category`).
+ * A budget from plain values, at version 0 (not yet stored). Fails with a
+ * {@link Validation.ValidationError} naming the line and field (`lines[2].amount.minor`,
+ * `lines[1].category`).
+ *
+ * @example
+ * ```ts
+ * import { Budget, Money } from "@localrights/core"
+ * const budget = Budget.make({
+ *   id: "lund-francistown-preparation",
+ *   partnership: "lund-francistown",
+ *   scope: "preparation",
+ *   currency: "SEK",
+ *   lines: [
+ *     { id: "exchange-travel", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: Money.sek(110_000) }
+ *   ]
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(Budget, "Budget")
+
+/**
+ * Decodes untrusted input into a {@link Budget}, with the defaults of {@link make}.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const decode = Validation.decoder(Budget, "Budget")
+export const decode = Construct.decode(make)
 
 /**
  * A rule the budget breaks: which rule, which lines, the amount allowed, the amount requested
@@ -327,8 +377,8 @@ const headroom = (
 })
 
 const periodText = (period: FundingRuleSet.Period) => ({
-  sv: `År ${period.year} av ${FundingRuleSet.phaseNames[period.phase].sv}`,
-  en: `Year ${period.year} of ${FundingRuleSet.phaseNames[period.phase].en}`
+  sv: `År ${period.year} av ${FundingRuleSet.Phase.names[period.phase].sv}`,
+  en: `Year ${period.year} of ${FundingRuleSet.Phase.names[period.phase].en}`
 })
 
 /**
@@ -365,7 +415,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
 
   return (budget) => {
     if (budget.currency !== currency) {
-      return Result.fail(new Money.CurrencyMismatch({ operation: "Budget.evaluate", left: currency, right: budget.currency }))
+      return Result.fail(Money.currencyMismatch("Budget.evaluate", currency, budget.currency))
     }
     const lines = budget.lines
     phaseTotals[0] = 0
@@ -402,7 +452,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
           const used = phaseTotals[(c as { phase: 0 | 1 }).phase]!
           if (used <= rule.cap.minor) rooms.push(headroom(rule, rule.cap, used, rule.cap.minor - used))
           else {
-            const names = FundingRuleSet.phaseNames[rule.phase]
+            const names = FundingRuleSet.Phase.names[rule.phase]
             violations.push(capViolation(
               rule,
               used,
@@ -458,8 +508,8 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
             .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
           const allowedText = FundingRuleSet.describe(rule, set)
           for (const l of bad) {
-            const cat = FundingRuleSet.categoryNames[l.category]
-            const purpose = FundingRuleSet.purposeNames[l.purpose]
+            const cat = FundingRuleSet.CostCategory.names[l.category]
+            const purpose = FundingRuleSet.Purpose.names[l.purpose]
             violations.push({
               rule: rule.id,
               kind: rule._tag,
@@ -482,7 +532,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
             rooms.push(headroom(rule, { minor: allowed, currency }, used, allowed - used))
           } else {
             const ids = sortedIds(lines, (l) => isGrant(l) && l.category === rule.category)
-            const name = FundingRuleSet.categoryNames[rule.category]
+            const name = FundingRuleSet.CostCategory.names[rule.category]
             const p = (lang: "sv" | "en") => FundingRuleSet.percent(rule.maxBasisPoints, lang)
             violations.push(violation(rule, ids, currency, allowed, used, used - allowed, {
               sv: `Kategorin ${name.sv} är ${fmt(used, currency, "sv")}; regeln ${rule.id} tillåter högst ${p("sv")} av bidraget ${fmt(grant, currency, "sv")}, alltså ${fmt(allowed, currency, "sv")}: ${fmt(used - allowed, currency, "sv")} för mycket. Rader: ${listLines(ids)}.`,
@@ -527,7 +577,7 @@ const cache = new WeakMap<FundingRuleSet.FundingRuleSet, Evaluator>()
  * ```ts
  * import { Budget, FundingRuleSet } from "@localrights/core"
  * declare const budget: Budget.Budget
- * const result = Budget.evaluate(FundingRuleSet.IcldMr2020, budget)
+ * const result = Budget.evaluate(FundingRuleSet.icldMr2020, budget)
  * ```
  *
  * @category rules

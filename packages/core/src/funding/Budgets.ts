@@ -9,22 +9,23 @@
  * `preparation-budget` decision, `StartImplementation` an approved `full-budget` decision.
  * {@link decide} records that decision through {@link Partnerships.execute}: approved only when
  * the evaluation passes; otherwise refused, with every violation in the note (sv and en). The
- * decision's reference names the budget (id and version) and the rule set (id and revision).
+ * decision's reference names the budget (id and version) and the rule set (id and revision);
+ * who decided is the change's actor.
  *
  * @module
  * @group Funding
  * @since 0.1.0
  */
-import { Clock, Effect, Option, Result, Schema } from "effect"
+import { Effect, Option, Result } from "effect"
 import * as Budget from "./Budget.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
+import * as Refusal from "../Refusal.ts"
 import type { NotFound, StoreError, VersionConflict } from "../store/DocumentStore.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { Store as FundingRuleSetStore } from "./FundingRuleSet.ts"
 import type { ActorId } from "../Ids.ts"
 import type * as Lifecycle from "../partnership/Lifecycle.ts"
-import * as LocalizedText from "../LocalizedText.ts"
 import type { Store as NetworkStore } from "../partnership/Network.ts"
 import type { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import type * as Partnership from "../partnership/Partnership.ts"
@@ -34,26 +35,18 @@ import type * as Money from "../Money.ts"
 import * as Partnerships from "../partnership/Partnerships.ts"
 
 /**
- * The programme names no funding rule set, or one that is neither stored nor built in. A
- * budget is never approved without rules.
+ * The programme (the subject) names no funding rule set (rule `funding-rules-named`), or one
+ * that is neither stored nor built in (rule `funding-rules-exist`). A budget is never approved
+ * without rules.
  *
  * @category errors
  * @since 0.1.0
  */
-export class NoFundingRules extends Schema.TaggedError<NoFundingRules>()("NoFundingRules", {
-  programme: Schema.String,
-  ruleSet: Schema.optionalKey(Schema.String),
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return LocalizedText.text(this.explanation, "en")
-  }
-}
+export class NoFundingRules extends Refusal.Refusal<NoFundingRules>()("NoFundingRules") {}
 
 /**
  * The funding rule set of a programme: the stored one with the programme's `fundingRuleSet`
- * id, else the built-in one with that id ({@link FundingRuleSet.builtIn}).
+ * id, else the built-in one with that id ({@link FundingRuleSet.findBuiltIn}).
  *
  * @category services
  * @since 0.1.0
@@ -63,44 +56,39 @@ export const rulesOf = Effect.fn("Budgets.rulesOf")(function*(
 ): Effect.fn.Return<FundingRuleSet.FundingRuleSet, NoFundingRules | NotFound | StoreError, ProgrammeStore | FundingRuleSetStore> {
   const programme = yield* (yield* ProgrammeStore).get(programmeId)
   const id = programme.fundingRuleSet
+  const subject = { kind: "programme", id: programme.id }
   if (id === undefined) {
     return yield* new NoFundingRules({
-      programme: programme.id,
-      explanation: {
+      subject,
+      violations: [Refusal.violation("fundingRuleSet", "funding-rules-named", undefined, {
         sv: `Programmet ${programme.id} anger inga finansieringsregler; en budget kan inte godkännas utan regler.`,
         en: `Programme ${programme.id} names no funding rules; a budget cannot be approved without rules.`
-      }
+      })]
     })
   }
   const stored = yield* (yield* FundingRuleSetStore).find(id)
   if (Option.isSome(stored)) return stored.value
-  const builtIn = FundingRuleSet.builtIn.get(id)
-  if (builtIn !== undefined) return builtIn
+  const builtIn = FundingRuleSet.findBuiltIn(id)
+  if (Option.isSome(builtIn)) return builtIn.value
   return yield* new NoFundingRules({
-    programme: programme.id,
-    ruleSet: id,
-    explanation: {
+    subject,
+    violations: [Refusal.violation("fundingRuleSet", "funding-rules-exist", id, {
       sv: `Finansieringsreglerna ${id} för programmet ${programme.id} finns varken lagrade eller inbyggda.`,
       en: `Funding rules ${id} of programme ${programme.id} are neither stored nor built in.`
-    }
+    })]
   })
 })
 
 /**
- * Who decides, when, and how the change is recorded.
+ * What {@link decide} takes besides the budget and the change: the decision date and, if
+ * wanted, other rules than the programme's. Who decides is the change's actor.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface DecideOptions {
-  /** Who takes the decision. */
-  readonly decidedBy: string
-  /** The decision date; today (from `Clock`) unless given. */
+export interface DecideInput {
+  /** The decision date; today (`CalendarDate.today`, from `Clock`) unless given. */
   readonly date?: CalendarDate.CalendarDate | undefined
-  /** The change record's actor and reason. */
-  readonly change: ChangeLog.Change
-  /** The partnership version the caller last read. */
-  readonly expectedVersion?: number | undefined
   /** The rule set to use instead of the programme's (for example a configured ICLD cap). */
   readonly rules?: FundingRuleSet.FundingRuleSet | undefined
 }
@@ -141,26 +129,28 @@ export const decisionOf = (
   budget: Budget.Budget,
   rules: FundingRuleSet.FundingRuleSet,
   evaluation: Budget.Evaluation,
-  decidedBy: string,
+  decidedBy: ActorId,
   date: CalendarDate.CalendarDate
 ): Partnership.Decision => ({
   gate: gateOf(budget),
   outcome: evaluation._tag === "Passed" ? "approved" : "refused",
-  decidedBy: decidedBy as ActorId,
+  decidedBy,
   date,
   reference: `budget ${budget.id} v${budget.version}; funding rules ${rules.id} r${rules.revision}`,
   note: Budget.explain(evaluation)
 })
 
 /**
- * Evaluates the budget against its partnership's programme rules and records the decision on
- * the budget's gate through {@link Partnerships.execute}.
+ * Evaluates the budget (the subject) against its partnership's programme rules and records
+ * the decision on the budget's gate through {@link Partnerships.execute}: decided by the
+ * change's actor, on `input.date` (today unless given). The change's `expectedVersion` is the
+ * partnership's: a stale one fails with `VersionConflict`.
  *
  * @example
  * ```ts
  * import { ChangeLog, Budgets } from "@localrights/core"
  * declare const budget: import("@localrights/core").Budget.Budget
- * const program = Budgets.decide(budget, { decidedBy: "icld", change: ChangeLog.change("icld", "Preparation budget reviewed") })
+ * const program = Budgets.decide(budget, {}, ChangeLog.change("icld", "Preparation budget reviewed"))
  * ```
  *
  * @category services
@@ -168,7 +158,8 @@ export const decisionOf = (
  */
 export const decide = Effect.fn("Budgets.decide")(function*(
   budget: Budget.Budget,
-  options: DecideOptions
+  input: DecideInput,
+  change: ChangeLog.Change
 ): Effect.fn.Return<
   Decided,
   | NoFundingRules
@@ -180,16 +171,11 @@ export const decide = Effect.fn("Budgets.decide")(function*(
   PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | FundingRuleSetStore
 > {
   const partnership = yield* (yield* PartnershipStore).get(budget.partnership)
-  const rules = options.rules ?? (yield* rulesOf(partnership.programme))
+  const rules = input.rules ?? (yield* rulesOf(partnership.programme))
   const result = Budget.evaluate(rules, budget)
   if (Result.isFailure(result)) return yield* result.failure
-  const date = options.date ?? CalendarDate.fromEpochMillis(yield* Clock.currentTimeMillis)
-  const decision = decisionOf(budget, rules, result.success, options.decidedBy, date)
-  const updated = yield* Partnerships.execute(
-    partnership.id,
-    { _tag: "RecordDecision", decision },
-    options.change,
-    { expectedVersion: options.expectedVersion }
-  )
+  const date = input.date ?? (yield* CalendarDate.today)
+  const decision = decisionOf(budget, rules, result.success, change.actor, date)
+  const updated = yield* Partnerships.executeCommand(partnership.id, { _tag: "RecordDecision", decision }, change)
   return { evaluation: result.success, decision, partnership: updated }
 })

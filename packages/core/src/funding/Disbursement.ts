@@ -7,14 +7,15 @@
  * @group Funding
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Array as Arr, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { DisbursementPlanId, PartnershipId } from "../Ids.ts"
-import { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
-import * as Validation from "../Validation.ts"
+import * as Refusal from "../Refusal.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 
 /**
@@ -40,7 +41,16 @@ export type Tranche = typeof Tranche.Type
  * @category schemas
  * @since 0.1.0
  */
-export const ReportStatus = Schema.Literals(["submitted", "approved", "returned"])
+export const ReportStatus = Enumeration.make({
+  submitted: { sv: "Inlämnad", en: "Submitted" },
+  approved: { sv: "Godkänd", en: "Approved" },
+  returned: { sv: "Återsänd för komplettering", en: "Returned for completion" }
+})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type ReportStatus = typeof ReportStatus.Type
 
 /**
  * A period's report and its latest status.
@@ -111,12 +121,22 @@ export class Plan extends Schema.Class<Plan>("@localrights/core/DisbursementPlan
 ) {}
 
 /**
- * Decodes an untrusted plan; problems name the tranche and field.
+ * A disbursement plan from plain values, at version 0 (not yet stored); no tranches or reports
+ * unless given. Problems name the tranche and field.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(Plan, "DisbursementPlan", { tranches: [], reports: [] })
+
+/**
+ * Decodes an untrusted plan, with the defaults of {@link make}; problems name the tranche and
+ * field.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const decode = Validation.decoder(Plan, "DisbursementPlan")
+export const decode = Construct.decode(make)
 
 /**
  * Splits a grant evenly over periods with {@link Money.allocate} (no minor unit lost).
@@ -131,7 +151,7 @@ export const evenly = (granted: Money.Money, periods: ReadonlyArray<FundingRuleS
 }
 
 /**
- * Why a release was refused.
+ * The rules a release can break: each is the `rule` of a violation in {@link ReleaseRefused}.
  *
  * @category schemas
  * @since 0.1.0
@@ -145,27 +165,25 @@ export const ReleaseRule = Schema.Literals([
 ])
 
 /**
- * A release the plan does not allow, with every reason in both languages.
+ * @category models
+ * @since 0.2.0
+ */
+export type ReleaseRule = typeof ReleaseRule.Type
+
+/**
+ * A release the plan (the subject) does not allow: the period asked for, and every rule the
+ * release breaks.
  *
  * @category errors
  * @since 0.1.0
  */
-export class ReleaseRefused extends Schema.TaggedError<ReleaseRefused>()("ReleaseRefused", {
-  plan: Schema.String,
-  period: FundingRuleSet.Period,
-  reasons: Schema.NonEmptyArray(Schema.Struct({ rule: ReleaseRule, message: LocalizedText }))
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `Release of ${periodKey(this.period)} refused for plan ${this.plan}: ${
-      this.reasons.map((r) => `[${r.rule}] ${r.message.en ?? r.message.sv}`).join("; ")
-    }`
-  }
-}
+export class ReleaseRefused extends Refusal.Refusal<ReleaseRefused>()("ReleaseRefused", {
+  period: FundingRuleSet.Period
+}) {}
 
 const periodText = (p: FundingRuleSet.Period) => ({
-  sv: `år ${p.year} av ${FundingRuleSet.phaseNames[p.phase].sv}`,
-  en: `year ${p.year} of ${FundingRuleSet.phaseNames[p.phase].en}`
+  sv: `år ${p.year} av ${FundingRuleSet.Phase.names[p.phase].sv}`,
+  en: `year ${p.year} of ${FundingRuleSet.Phase.names[p.phase].en}`
 })
 
 /**
@@ -212,30 +230,37 @@ export const recordReport = (plan: Plan, report: PeriodReport): Plan =>
  * @since 0.1.0
  */
 export const release = (plan: Plan, period: FundingRuleSet.Period, date: CalendarDate): Result.Result<Plan, ReleaseRefused> => {
-  const reasons: Array<{ rule: typeof ReleaseRule.Type; message: LocalizedText }> = []
+  const violations: Array<Refusal.Violation> = []
+  const push = (field: string, rule: ReleaseRule, value: unknown, text: Refusal.Explanation) =>
+    violations.push(Refusal.violation(field, rule, value, text))
   const at = plan.tranches.findIndex((t) => periodKey(t.period) === periodKey(period))
   const p = periodText(period)
-  const refuse = () =>
-    Result.fail(new ReleaseRefused({ plan: plan.id, period, reasons: reasons as [typeof reasons[0], ...typeof reasons] }))
+  const refuse = (all: Arr.NonEmptyArray<Refusal.Violation>) =>
+    Result.fail(new ReleaseRefused({ subject: { kind: "disbursement-plan", id: plan.id }, violations: all, period }))
   if (at < 0) {
-    reasons.push({ rule: "no-tranche", message: { sv: `Planen har ingen delutbetalning för ${p.sv}.`, en: `The plan has no tranche for ${p.en}.` } })
-    return refuse()
+    return refuse([
+      Refusal.violation("period", "no-tranche", periodKey(period), {
+        sv: `Planen har ingen delutbetalning för ${p.sv}.`,
+        en: `The plan has no tranche for ${p.en}.`
+      })
+    ])
   }
   const tranche = plan.tranches[at]!
   if (tranche.released !== undefined) {
-    reasons.push({
-      rule: "already-released",
-      message: { sv: `Delutbetalningen för ${p.sv} betalades ut ${tranche.released}.`, en: `The tranche for ${p.en} was released on ${tranche.released}.` }
-    })
-    return refuse()
+    return refuse([
+      Refusal.violation(`tranches[${at}].released`, "already-released", tranche.released, {
+        sv: `Delutbetalningen för ${p.sv} betalades ut ${tranche.released}.`,
+        en: `The tranche for ${p.en} was released on ${tranche.released}.`
+      })
+    ])
   }
   if (at > 0) {
     const previous = plan.tranches[at - 1]!
     const pp = periodText(previous.period)
     if (previous.released === undefined) {
-      reasons.push({
-        rule: "earlier-tranche-pending",
-        message: { sv: `Delutbetalningen för ${pp.sv} är inte utbetald än.`, en: `The tranche for ${pp.en} has not been released yet.` }
+      push(`tranches[${at - 1}].released`, "earlier-tranche-pending", undefined, {
+        sv: `Delutbetalningen för ${pp.sv} är inte utbetald än.`,
+        en: `The tranche for ${pp.en} has not been released yet.`
       })
     }
     const report = plan.reports.find((r) => periodKey(r.period) === periodKey(previous.period))
@@ -245,24 +270,21 @@ export const release = (plan: Plan, period: FundingRuleSet.Period, date: Calenda
         : report.status === "submitted"
         ? { sv: `är inlämnad (${report.date}) men inte godkänd`, en: `was submitted (${report.date}) but is not approved` }
         : { sv: `återsändes ${report.date}`, en: `was returned on ${report.date}` }
-      reasons.push({
-        rule: "previous-report-not-approved",
-        message: { sv: `Rapporten för ${pp.sv} ${state.sv}.`, en: `The report for ${pp.en} ${state.en}.` }
+      push("reports", "previous-report-not-approved", report?.status, {
+        sv: `Rapporten för ${pp.sv} ${state.sv}.`,
+        en: `The report for ${pp.en} ${state.en}.`
       })
     }
   }
   const after = released(plan).minor + tranche.amount.minor
   if (after > plan.granted.minor) {
     const over = { minor: after - plan.granted.minor, currency: plan.granted.currency }
-    reasons.push({
-      rule: "beyond-grant",
-      message: {
-        sv: `Utbetalningen skulle överstiga beviljade ${Money.format(plan.granted, "sv")} med ${Money.format(over, "sv")}.`,
-        en: `The release would exceed the ${Money.format(plan.granted, "en")} granted by ${Money.format(over, "en")}.`
-      }
+    push(`tranches[${at}].amount`, "beyond-grant", Money.format(tranche.amount, "en"), {
+      sv: `Utbetalningen skulle överstiga beviljade ${Money.format(plan.granted, "sv")} med ${Money.format(over, "sv")}.`,
+      en: `The release would exceed the ${Money.format(plan.granted, "en")} granted by ${Money.format(over, "en")}.`
     })
   }
-  if (reasons.length > 0) return refuse()
+  if (Arr.isArrayNonEmpty(violations)) return refuse(violations)
   return Result.succeed(
     new Plan({ ...plan, tranches: plan.tranches.map((t, i) => (i === at ? { ...t, released: date } : t)) })
   )

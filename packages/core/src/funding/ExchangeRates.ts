@@ -28,8 +28,14 @@ import * as Validation from "../Validation.ts"
  * @since 0.1.0
  */
 export const Decimal = Schema.String.check(
-  Schema.isPattern(/^\d{1,12}(\.\d{1,12})?$/, { message: "Expected a decimal rate such as 0.7812 (digits, optional '.' and decimals)" }),
-  Schema.makeFilter((s) => /[1-9]/.test(s), { message: "Expected a rate above zero" })
+  Schema.isPattern(/^\d{1,12}(\.\d{1,12})?$/, Validation.message({
+    sv: "Förväntade en kurs i decimalform som 0.7812 (siffror, eventuellt '.' och decimaler)",
+    en: "Expected a decimal rate such as 0.7812 (digits, optional '.' and decimals)"
+  })),
+  Schema.makeFilter((s) => /[1-9]/.test(s), Validation.message({
+    sv: "Förväntade en kurs över noll",
+    en: "Expected a rate above zero"
+  }, "positive-rate"))
 )
 
 /**
@@ -109,7 +115,12 @@ export interface Conversion {
 
 /**
  * No rate for a currency pair on a date (nor within the allowed days before it); `entry` and
- * `field` name what needed it when the caller knows (as {@link Expenses.record} does).
+ * `field` name what needed it when the caller knows (as {@link Expenses.convert} does).
+ *
+ * **Details**
+ *
+ * Not a refusal: the entry breaks no rule, the rate table lacks a rate. Add the rate (or allow
+ * older ones with `maxAgeDays`) and try again.
  *
  * @category errors
  * @since 0.1.0
@@ -164,7 +175,7 @@ const dayNumber = (date: string): number =>
  */
 export const apply = (quote: Quote, money: Money.Money): Result.Result<Money.Money, Money.CurrencyMismatch | Money.AmountOutOfRange> => {
   if (money.currency !== quote.from) {
-    return Result.fail(new Money.CurrencyMismatch({ operation: "ExchangeRates.apply", left: quote.from, right: money.currency }))
+    return Result.fail(Money.currencyMismatch("ExchangeRates.apply", quote.from, money.currency))
   }
   if (quote.from === quote.to) return Result.succeed(money)
   const { num, den } = parse(quote.rate)
@@ -174,9 +185,7 @@ export const apply = (quote: Quote, money: Money.Money): Result.Result<Money.Mon
   const bottom = d * (shift < 0 ? 10n ** BigInt(-shift) : 1n)
   const minor = (2n * top + bottom) / (2n * bottom)
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return Result.fail(
-      new Money.AmountOutOfRange({ operation: "ExchangeRates.convert", reason: "overflow", minor: Number(minor), currency: quote.to })
-    )
+    return Result.fail(Money.amountOutOfRange("ExchangeRates.convert", Number(minor), quote.to))
   }
   return Result.succeed({ minor: Number(minor), currency: quote.to })
 }

@@ -11,11 +11,15 @@ import { Effect, Result, Schema } from "effect"
 import * as Budget from "./Budget.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import type * as ChangeLog from "../ChangeLog.ts"
+import { type NotFound, type StoreError, VersionConflict } from "../store/DocumentStore.ts"
 import * as ExchangeRates from "./ExchangeRates.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { BudgetId, LedgerId, PartnershipId } from "../Ids.ts"
 import { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
+import * as Refusal from "../Refusal.ts"
 import * as Validation from "../Validation.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 
@@ -37,10 +41,22 @@ export const Entry = Schema.Struct({
   description: Schema.optionalKey(LocalizedText)
 })
 /**
+ * An actual cost as entered (the fields of {@link FundingRuleSet.costFields}, with the date,
+ * amount, value date and description).
+ *
  * @category models
  * @since 0.1.0
  */
-export type Entry = typeof Entry.Type
+export interface Entry extends Schema.Schema.Type<typeof Entry> {}
+
+/**
+ * An expense entry from plain values (`amount: { minor: 4_500_000, currency: "BWP" }`,
+ * `date: "2021-03-15"`).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeEntry = Construct.make(Entry, "Expense")
 
 /**
  * Decodes an untrusted expense entry; problems name the field (`amount.currency`).
@@ -48,7 +64,7 @@ export type Entry = typeof Entry.Type
  * @category constructors
  * @since 0.1.0
  */
-export const decodeEntry = Validation.decoder(Entry, "Expense")
+export const decodeEntry = Construct.decode(makeEntry)
 
 /**
  * The rate a cost was converted with.
@@ -79,10 +95,13 @@ export const Expense = Schema.Struct({
   description: Schema.optionalKey(LocalizedText)
 })
 /**
+ * A recorded cost (the fields of {@link FundingRuleSet.costFields}, with the original amount,
+ * its value date, the SEK amount and the rate used).
+ *
  * @category models
  * @since 0.1.0
  */
-export type Expense = typeof Expense.Type
+export interface Expense extends Schema.Schema.Type<typeof Expense> {}
 
 const ledgerChecks = Schema.makeFilter<{ readonly expenses: ReadonlyArray<Expense> }>((l) => {
   const issues: Array<Schema.FilterIssue> = []
@@ -116,22 +135,31 @@ export class Ledger extends Schema.Class<Ledger>("@localrights/core/Ledger")(
 ) {}
 
 /**
- * Decodes an untrusted ledger; problems name the expense and field.
+ * A ledger from plain values, at version 0 (not yet stored); no expenses unless given.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeLedger = Construct.make(Ledger, "Ledger", { expenses: [] })
+
+/**
+ * Decodes an untrusted ledger, with the defaults of {@link makeLedger}; problems name the
+ * expense and field.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const decodeLedger = Validation.decoder(Ledger, "Ledger")
+export const decodeLedger = Construct.decode(makeLedger)
 
 /**
- * Turns an entry into an expense: its SEK amount through the {@link ExchangeRates.ExchangeRates}
- * port on the value date. Fails with `MissingRate` naming the entry, its `amount` field, the
- * currency and the date when there is no rate for that date.
+ * Turns an entry into an expense, without recording it: its SEK amount through the
+ * {@link ExchangeRates.ExchangeRates} port on the value date. Fails with `MissingRate` naming
+ * the entry, its `amount` field, the currency and the date when there is no rate for that date.
  *
  * @category services
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const record = Effect.fn("Expenses.record")(function*(
+export const convert = Effect.fn("Expenses.convert")(function*(
   entry: Entry
 ): Effect.fn.Return<Expense, ExchangeRates.MissingRate | Money.AmountOutOfRange, ExchangeRates.ExchangeRates> {
   const valueDate = entry.valueDate ?? entry.date
@@ -149,6 +177,61 @@ export const record = Effect.fn("Expenses.record")(function*(
 })
 
 /**
+ * What {@link record} recorded: the expense as converted and the ledger with it, at its new
+ * version.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Recorded {
+  /** The expense, with its SEK amount and the rate used. */
+  readonly expense: Expense
+  /** The stored ledger with the expense. */
+  readonly ledger: Ledger
+}
+
+/**
+ * Records an actual cost in a stored ledger (the subject, by id): converts the entry with
+ * {@link convert}, appends it with {@link append} and writes the ledger with the change. A
+ * change whose `expectedVersion` is not the stored ledger's fails with `VersionConflict`
+ * before anything is converted.
+ *
+ * @example
+ * ```ts
+ * import { ChangeLog, Expenses } from "@localrights/core"
+ * declare const entry: Expenses.Entry
+ * const program = Expenses.record("lund-francistown-ledger", entry, ChangeLog.change("lund", "Hotel invoice", 1))
+ * ```
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export const record = Effect.fn("Expenses.record")(function*(
+  ledger: string,
+  entry: Entry,
+  change: ChangeLog.Change
+): Effect.fn.Return<
+  Recorded,
+  | ExchangeRates.MissingRate
+  | Money.AmountOutOfRange
+  | Validation.ValidationError
+  | NotFound
+  | VersionConflict
+  | StoreError,
+  ExchangeRates.ExchangeRates | Store
+> {
+  const store = yield* Store
+  const current = yield* store.get(ledger)
+  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+    return yield* new VersionConflict({ kind: store.kind, id: ledger, expected: change.expectedVersion, actual: current.version })
+  }
+  const expense = yield* convert(entry)
+  const appended = append(current, expense)
+  if (Result.isFailure(appended)) return yield* appended.failure
+  return { expense, ledger: yield* store.update(appended.success, change) }
+})
+
+/**
  * The ledger with one more expense; a `ValidationError` at `expenses[i].id` when the id is
  * already used.
  *
@@ -160,8 +243,18 @@ export const append = (ledger: Ledger, expense: Expense): Result.Result<Ledger, 
   if (at >= 0) {
     return Result.fail(
       new Validation.ValidationError({
-        subject: "Ledger",
-        problems: [new Validation.Problem({ path: `expenses[${ledger.expenses.length}].id`, message: `Duplicate expense id ${expense.id} (already at expenses[${at}])` })]
+        subject: { kind: "Ledger", id: ledger.id },
+        violations: [
+          new Refusal.Violation({
+            field: `expenses[${ledger.expenses.length}].id`,
+            rule: "unique-id",
+            value: expense.id,
+            text: {
+              sv: `Utgifts-id ${expense.id} finns redan (på expenses[${at}])`,
+              en: `Duplicate expense id ${expense.id} (already at expenses[${at}])`
+            }
+          })
+        ]
       })
     )
   }
@@ -252,10 +345,10 @@ export const compare = (
   rules?: FundingRuleSet.FundingRuleSet
 ): Result.Result<Report, Money.CurrencyMismatch> => {
   if (budget.currency !== SEK) {
-    return Result.fail(new Money.CurrencyMismatch({ operation: "Expenses.compare", left: SEK, right: budget.currency }))
+    return Result.fail(Money.currencyMismatch("Expenses.compare", SEK, budget.currency))
   }
   if (rules !== undefined && rules.currency !== SEK) {
-    return Result.fail(new Money.CurrencyMismatch({ operation: "Expenses.compare", left: SEK, right: rules.currency }))
+    return Result.fail(Money.currencyMismatch("Expenses.compare", SEK, rules.currency))
   }
   const key = (phase: string, category: string) => `${phase}/${category}`
   const budgeted = new Map<string, number>()
@@ -278,8 +371,8 @@ export const compare = (
       pb += b ?? 0
       pa += a ?? 0
       if (r.overspend.minor > 0) {
-        const cat = FundingRuleSet.categoryNames[category]
-        const ph = FundingRuleSet.phaseNames[phase]
+        const cat = FundingRuleSet.CostCategory.names[category]
+        const ph = FundingRuleSet.Phase.names[phase]
         warnings.push({
           _tag: "Overspend",
           row: r,

@@ -8,7 +8,7 @@
  *
  * The rule kinds are generic: any programme can describe its rules with them. The ICLD
  * *Kommunala partnerskap för mänskliga rättigheter* rules of 2020 ship built in as
- * {@link IcldMr2020} (id `icld-mr-2020`).
+ * {@link icldMr2020} (id `icld-mr-2020`; {@link makeIcldMr2020} for a configured cap).
  *
  * Amounts are counted as follows: every rule except {@link OwnContribution} counts the lines
  * funded by the grant (`funding` absent or `"grant"`); own contributions are not limited by
@@ -18,12 +18,15 @@
  * @group Funding
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Option, Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import { FundingRuleSetId } from "../Ids.ts"
 import { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * The phases money is planned and spent in: the preparation year(s) and implementation.
@@ -31,7 +34,10 @@ import * as EntityStore from "../store/EntityStore.ts"
  * @category schemas
  * @since 0.1.0
  */
-export const Phase = Schema.Literals(["preparation", "implementation"])
+export const Phase = Enumeration.make({
+  preparation: { sv: "förberedelseåret", en: "the preparation year" },
+  implementation: { sv: "genomförandet", en: "implementation" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -45,7 +51,10 @@ export type Phase = typeof Phase.Type
  * @since 0.1.0
  */
 export const Year = Schema.Int.check(
-  Schema.isBetween({ minimum: 1, maximum: 10 }, { message: "Expected a year within the phase: a whole number from 1 to 10" })
+  Schema.isBetween({ minimum: 1, maximum: 10 }, Validation.message({
+    sv: "Förväntade ett år inom fasen: ett heltal från 1 till 10",
+    en: "Expected a year within the phase: a whole number from 1 to 10"
+  }))
 )
 
 /**
@@ -67,19 +76,19 @@ export type Period = typeof Period.Type
  * @category schemas
  * @since 0.1.0
  */
-export const CostCategory = Schema.Literals([
-  "travel",
-  "accommodation",
-  "subsistence",
-  "venue",
-  "interpretation",
-  "staff",
-  "consultancy",
-  "equipment",
-  "communication",
-  "administration",
-  "other"
-])
+export const CostCategory = Enumeration.make({
+  travel: { sv: "resor", en: "travel" },
+  accommodation: { sv: "logi", en: "accommodation" },
+  subsistence: { sv: "traktamente och måltider", en: "subsistence and meals" },
+  venue: { sv: "lokaler", en: "venues" },
+  interpretation: { sv: "tolkning och översättning", en: "interpretation and translation" },
+  staff: { sv: "personal", en: "staff" },
+  consultancy: { sv: "konsulter", en: "consultancy" },
+  equipment: { sv: "utrustning", en: "equipment" },
+  communication: { sv: "kommunikation", en: "communication" },
+  administration: { sv: "administration", en: "administration" },
+  other: { sv: "övrigt", en: "other" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -92,14 +101,14 @@ export type CostCategory = typeof CostCategory.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Purpose = Schema.Literals([
-  "exchange-trip",
-  "network-training",
-  "results-conference",
-  "project-activity",
-  "management",
-  "other"
-])
+export const Purpose = Enumeration.make({
+  "exchange-trip": { sv: "utbytesresor", en: "exchange trips" },
+  "network-training": { sv: "nätverksutbildningar", en: "network trainings" },
+  "results-conference": { sv: "resultatkonferens", en: "results conference" },
+  "project-activity": { sv: "projektaktiviteter", en: "project activities" },
+  "management": { sv: "projektledning", en: "project management" },
+  "other": { sv: "övrigt", en: "other" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -113,7 +122,10 @@ export type Purpose = typeof Purpose.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Side = Schema.Literals(["swedish", "international"])
+export const Side = Enumeration.make({
+  swedish: { sv: "svensk partner", en: "Swedish partner" },
+  international: { sv: "internationell partner", en: "international partner" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -126,7 +138,10 @@ export type Side = typeof Side.Type
  * @category schemas
  * @since 0.1.0
  */
-export const FundingSource = Schema.Literals(["grant", "own"])
+export const FundingSource = Enumeration.make({
+  grant: { sv: "bidraget", en: "the grant" },
+  own: { sv: "egen insats", en: "own contribution" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -142,69 +157,18 @@ export type FundingSource = typeof FundingSource.Type
  * @since 0.1.0
  */
 export const costFields = {
+  /** The phase the cost falls in. */
   phase: Phase,
+  /** The year within the phase, from 1. */
   year: Year,
+  /** What the money buys. */
   category: CostCategory,
+  /** What the cost is for. */
   purpose: Purpose,
+  /** Which partner spends it. */
   side: Side,
+  /** Who pays: the grant (when absent) or the partners' own contribution. */
   funding: Schema.optionalKey(FundingSource)
-}
-
-/**
- * Names of the phases in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const phaseNames: Readonly<Record<Phase, LocalizedText>> = {
-  preparation: { sv: "förberedelseåret", en: "the preparation year" },
-  implementation: { sv: "genomförandet", en: "implementation" }
-}
-
-/**
- * Names of the cost categories in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const categoryNames: Readonly<Record<CostCategory, LocalizedText>> = {
-  travel: { sv: "resor", en: "travel" },
-  accommodation: { sv: "logi", en: "accommodation" },
-  subsistence: { sv: "traktamente och måltider", en: "subsistence and meals" },
-  venue: { sv: "lokaler", en: "venues" },
-  interpretation: { sv: "tolkning och översättning", en: "interpretation and translation" },
-  staff: { sv: "personal", en: "staff" },
-  consultancy: { sv: "konsulter", en: "consultancy" },
-  equipment: { sv: "utrustning", en: "equipment" },
-  communication: { sv: "kommunikation", en: "communication" },
-  administration: { sv: "administration", en: "administration" },
-  other: { sv: "övrigt", en: "other" }
-}
-
-/**
- * Names of the purposes in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const purposeNames: Readonly<Record<Purpose, LocalizedText>> = {
-  "exchange-trip": { sv: "utbytesresor", en: "exchange trips" },
-  "network-training": { sv: "nätverksutbildningar", en: "network trainings" },
-  "results-conference": { sv: "resultatkonferens", en: "results conference" },
-  "project-activity": { sv: "projektaktiviteter", en: "project activities" },
-  "management": { sv: "projektledning", en: "project management" },
-  "other": { sv: "övrigt", en: "other" }
-}
-
-/**
- * Names of the sides in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const sideNames: Readonly<Record<Side, LocalizedText>> = {
-  swedish: { sv: "svensk partner", en: "Swedish partner" },
-  international: { sv: "internationell partner", en: "international partner" }
 }
 
 /**
@@ -214,11 +178,17 @@ export const sideNames: Readonly<Record<Side, LocalizedText>> = {
  * @since 0.1.0
  */
 export const RuleId = Schema.String.check(
-  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "Expected a rule id: lower-case letters, digits and '-', at most 64 characters" })
+  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, Validation.message({
+    sv: "Förväntade ett regel-id: små bokstäver, siffror och '-', högst 64 tecken",
+    en: "Expected a rule id: lower-case letters, digits and '-', at most 64 characters"
+  }))
 )
 
 const Share = Schema.Int.check(
-  Schema.isBetween({ minimum: 0, maximum: 10_000 }, { message: "Expected a share in basis points: a whole number from 0 (0 %) to 10000 (100 %)" })
+  Schema.isBetween({ minimum: 0, maximum: 10_000 }, Validation.message({
+    sv: "Förväntade en andel i baspunkter: ett heltal från 0 (0 %) till 10000 (100 %)",
+    en: "Expected a share in basis points: a whole number from 0 (0 %) to 10000 (100 %)"
+  }))
 )
 
 /**
@@ -343,7 +313,10 @@ const ruleSetChecks = Schema.makeFilter<{ readonly currency: Money.CurrencyCode;
 export class FundingRuleSet extends Schema.Class<FundingRuleSet>("@localrights/core/FundingRuleSet")(
   Schema.Struct({
     id: FundingRuleSetId,
-    revision: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "Expected a revision from 1" })),
+    revision: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, Validation.message({
+      sv: "Förväntade en revision från 1",
+      en: "Expected a revision from 1"
+    }))),
     name: LocalizedText,
     source: Schema.optionalKey(LocalizedText),
     currency: Money.CurrencyCode,
@@ -353,7 +326,36 @@ export class FundingRuleSet extends Schema.Class<FundingRuleSet>("@localrights/c
 ) {}
 
 /**
- * Options for {@link icldMr2020}.
+ * A funding rule set from plain values, at version 0 (not yet stored); problems name the rule
+ * and field (`rules[1].cap.currency`).
+ *
+ * @example
+ * ```ts
+ * import { FundingRuleSet } from "@localrights/core"
+ * const rules = FundingRuleSet.make({
+ *   id: "my-programme-2025",
+ *   revision: 1,
+ *   name: { en: "My programme 2025" },
+ *   currency: "SEK",
+ *   rules: [{ _tag: "PhaseCap", id: "preparation-cap", phase: "preparation", cap: { minor: 300_000_00, currency: "SEK" } }]
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(FundingRuleSet, "FundingRuleSet")
+
+/**
+ * A funding rule set from untrusted input (JSON).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
+
+/**
+ * Options for {@link makeIcldMr2020}.
  *
  * @category models
  * @since 0.1.0
@@ -367,12 +369,13 @@ export interface IcldOptions {
  * The ICLD *Kommunala partnerskap för mänskliga rättigheter* rules of 2020, with a
  * configurable four-year cap: the preparation year at most SEK 300 000; all four years at most
  * `totalCap` (SEK 3 000 000 by default: the source says "nearly" 3 million); eligible: travel
- * and accommodation for exchange trips and network trainings.
+ * and accommodation for exchange trips and network trainings. {@link icldMr2020} is the rule
+ * set with the default cap.
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const icldMr2020 = (options?: IcldOptions): FundingRuleSet =>
+export const makeIcldMr2020 = (options?: IcldOptions): FundingRuleSet =>
   new FundingRuleSet({
     id: "icld-mr-2020" as FundingRuleSetId,
     revision: 1,
@@ -400,20 +403,36 @@ export const icldMr2020 = (options?: IcldOptions): FundingRuleSet =>
 
 /**
  * The built-in ICLD MR 2020 rule set, id `icld-mr-2020`, with the default four-year cap of
- * SEK 3 000 000.
+ * SEK 3 000 000 ({@link makeIcldMr2020} builds it with another cap).
  *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const IcldMr2020: FundingRuleSet = icldMr2020()
+export const icldMr2020: FundingRuleSet = makeIcldMr2020()
 
 /**
- * The rule sets that ship with the library, by id.
+ * The rule sets that ship with the library.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const builtIn: ReadonlyMap<string, FundingRuleSet> = new Map([[IcldMr2020.id, IcldMr2020]])
+export const builtIns: ReadonlyArray<FundingRuleSet> = [icldMr2020]
+
+/**
+ * The built-in rule set with that id, if any.
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const findBuiltIn = (id: string): Option.Option<FundingRuleSet> => Option.fromUndefinedOr(builtIns.find((s) => s.id === id))
+
+/**
+ * Whether an id belongs to a built-in rule set.
+ *
+ * @category guards
+ * @since 0.2.0
+ */
+export const isBuiltIn = (id: string): boolean => builtIns.some((s) => s.id === id)
 
 /**
  * A short name of a rule for people, in both languages.
@@ -425,8 +444,8 @@ export const describe = (rule: Rule, set: FundingRuleSet): LocalizedText => {
   switch (rule._tag) {
     case "PhaseCap":
       return {
-        sv: `högst ${Money.format(rule.cap, "sv")} för ${phaseNames[rule.phase].sv}`,
-        en: `at most ${Money.format(rule.cap, "en")} for ${phaseNames[rule.phase].en}`
+        sv: `högst ${Money.format(rule.cap, "sv")} för ${Phase.names[rule.phase].sv}`,
+        en: `at most ${Money.format(rule.cap, "en")} for ${Phase.names[rule.phase].en}`
       }
     case "ProgrammeCap":
       return {
@@ -435,18 +454,18 @@ export const describe = (rule: Rule, set: FundingRuleSet): LocalizedText => {
       }
     case "YearCap":
       return {
-        sv: `högst ${Money.format(rule.cap, "sv")} per år${rule.phase ? ` under ${phaseNames[rule.phase].sv}` : ""}`,
-        en: `at most ${Money.format(rule.cap, "en")} per year${rule.phase ? ` in ${phaseNames[rule.phase].en}` : ""}`
+        sv: `högst ${Money.format(rule.cap, "sv")} per år${rule.phase ? ` under ${Phase.names[rule.phase].sv}` : ""}`,
+        en: `at most ${Money.format(rule.cap, "en")} per year${rule.phase ? ` in ${Phase.names[rule.phase].en}` : ""}`
       }
     case "EligibleCosts":
       return {
-        sv: `stödberättigande: ${rule.categories.map((c) => categoryNames[c].sv).join(", ")} för ${rule.purposes.map((p) => purposeNames[p].sv).join(", ")}`,
-        en: `eligible: ${rule.categories.map((c) => categoryNames[c].en).join(", ")} for ${rule.purposes.map((p) => purposeNames[p].en).join(", ")}`
+        sv: `stödberättigande: ${rule.categories.map((c) => CostCategory.names[c].sv).join(", ")} för ${rule.purposes.map((p) => Purpose.names[p].sv).join(", ")}`,
+        en: `eligible: ${rule.categories.map((c) => CostCategory.names[c].en).join(", ")} for ${rule.purposes.map((p) => Purpose.names[p].en).join(", ")}`
       }
     case "CategoryShare":
       return {
-        sv: `${categoryNames[rule.category].sv} högst ${percent(rule.maxBasisPoints, "sv")} av bidraget`,
-        en: `${categoryNames[rule.category].en} at most ${percent(rule.maxBasisPoints, "en")} of the grant`
+        sv: `${CostCategory.names[rule.category].sv} högst ${percent(rule.maxBasisPoints, "sv")} av bidraget`,
+        en: `${CostCategory.names[rule.category].en} at most ${percent(rule.maxBasisPoints, "en")} of the grant`
       }
     case "OwnContribution":
       return {

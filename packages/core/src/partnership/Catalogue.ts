@@ -9,7 +9,7 @@
  */
 import { Schema } from "effect"
 import { CountryCode } from "../Country.ts"
-import { NetworkId, ProgrammeId } from "../Ids.ts"
+import { NetworkId, OrganisationId, ProgrammeId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
 import { Partnership, Status } from "./Partnership.ts"
 import { FocusArea } from "./Programme.ts"
@@ -31,6 +31,12 @@ export type Sort = typeof Sort.Type
 /**
  * A catalogue query. Every filter given must hold; `text` matches every word in the title,
  * project area, theme or description, in either language, ignoring case and accents.
+ * `swedishPartner` keeps the partnerships of one Swedish municipality or region (with
+ * `programme`: its partnership in that programme, as `Interest.existingPartnership` asks);
+ * the SQL stores answer it from an index.
+ *
+ * A `cursor` is the `next` of the previous page of the same query (same filters and sort):
+ * the page after it starts past the last item's sort key and id.
  *
  * @category schemas
  * @since 0.1.0
@@ -39,6 +45,8 @@ export const Query = Schema.Struct({
   status: Schema.optionalKey(Schema.Array(Status)),
   programme: Schema.optionalKey(ProgrammeId),
   network: Schema.optionalKey(NetworkId),
+  /** The Swedish partner organisation (`Partnership.swedishPartner`). */
+  swedishPartner: Schema.optionalKey(OrganisationId),
   country: Schema.optionalKey(CountryCode),
   sdgGoal: Schema.optionalKey(GoalNumber),
   sdgTarget: Schema.optionalKey(TargetCode),
@@ -183,6 +191,7 @@ export const matches = (p: Partnership, q: Query): boolean => {
   if (q.status !== undefined && !q.status.includes(p.status)) return false
   if (q.programme !== undefined && p.programme !== q.programme) return false
   if (q.network !== undefined && p.network !== q.network) return false
+  if (q.swedishPartner !== undefined && p.swedishPartner !== q.swedishPartner) return false
   if (q.country !== undefined && p.partnerCountry !== q.country) return false
   if (q.sdgGoal !== undefined && !p.sdgTags.some((t) => t.goal === q.sdgGoal)) return false
   if (q.sdgTarget !== undefined && !p.sdgTags.some((t) => t.target === q.sdgTarget)) return false

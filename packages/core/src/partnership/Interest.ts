@@ -15,22 +15,22 @@
  * @group Partnership
  * @since 0.1.0
  */
-import { Clock, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import type * as ChangeLog from "../ChangeLog.ts"
-import type { CountryCode } from "../Country.ts"
-import { NotFound, StoreError, VersionConflict } from "../store/DocumentStore.ts"
-import { CalendarDate } from "../CalendarDate.ts"
+import { NotFound, StoreError } from "../store/DocumentStore.ts"
+import { CalendarDate, today } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import { ExpressionId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
-import { ContactPerson, Organisation } from "./Organisation.ts"
+import * as Refusal from "../Refusal.ts"
+import { ContactPerson, make as makeOrganisation } from "./Organisation.ts"
 import { Store as OrganisationStore } from "./Organisation.ts"
 import * as Partnership from "./Partnership.ts"
 import { Store as PartnershipStore } from "./Partnership.ts"
 import { FocusArea } from "./Programme.ts"
 import { Store as ProgrammeStore } from "./Programme.ts"
-import * as EventTime from "../programme-work/EventTime.ts"
 import * as Validation from "../Validation.ts"
 import * as Partnerships from "./Partnerships.ts"
 
@@ -45,7 +45,10 @@ export const Applicant = Schema.Struct({
   kind: Schema.Literals(["municipality", "region"]),
   name: LocalizedText.LocalizedText,
   municipalityCode: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "Expected a four-digit Swedish municipality code" }))
+    Schema.String.check(Schema.isPattern(/^\d{4}$/, Validation.message({
+      sv: "Förväntade en fyrsiffrig svensk kommunkod",
+      en: "Expected a four-digit Swedish municipality code"
+    })))
   )
 })
 
@@ -63,9 +66,10 @@ export const Form = Schema.Struct({
   challenge: LocalizedText.LocalizedText,
   focusArea: FocusArea,
   consent: Schema.Boolean.check(
-    Schema.makeFilter((b) => b, {
-      message: "Consent to store personal data is required (samtycke till att personuppgifter lagras krävs)"
-    })
+    Schema.makeFilter((b) => b, Validation.message({
+      sv: "Samtycke till att personuppgifter lagras krävs",
+      en: "Consent to store personal data is required"
+    }, "consent"))
   )
 })
 /**
@@ -135,41 +139,58 @@ export class Store extends EntityStore.Service<Store>()("interest-expression", E
  * @category errors
  * @since 0.1.0
  */
-export class DuplicateExpression extends Schema.TaggedError<DuplicateExpression>()("DuplicateExpression", {
-  field: Schema.String,
-  organisation: Schema.String,
-  programme: Schema.String,
-  existing: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.field}: ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class DuplicateExpression extends Refusal.Refusal<DuplicateExpression>()("DuplicateExpression", {
+  /** The partnership (or expression) that already exists for the organisation and programme. */
+  existing: Schema.String
+}) {}
 
 /**
- * Decodes an untrusted form; a missing consent fails with a `ValidationError` at `consent`.
+ * A form from plain values; a missing consent fails with a `ValidationError` at `consent`.
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const decode = Validation.decoder(Form, "InterestForm")
+export const makeForm = Construct.make(Form, "InterestForm")
+
+/**
+ * Decodes an untrusted form (what {@link submit} does first); a missing consent fails with a
+ * `ValidationError` at `consent`.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeForm = Construct.decode(makeForm)
+
+/**
+ * An expression of interest from plain values, at version 0 (not yet stored).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeExpression = Construct.make(Expression, "InterestExpression")
+
+/**
+ * An expression of interest from untrusted input (JSON).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeExpression = Construct.decode(makeExpression)
 
 const duplicate = (form: Form, existing: string) =>
   new DuplicateExpression({
-    field: "applicant.id",
-    organisation: form.applicant.id,
-    programme: form.programme,
-    existing,
-    explanation: {
+    subject: { kind: "InterestForm", id: form.applicant.id },
+    violations: [Refusal.violation("applicant.id", "one-expression-per-programme", form.applicant.id, {
       sv: `${LocalizedText.text(form.applicant.name, "sv")} har redan anmält intresse för programmet ${form.programme} (${existing}).`,
       en: `${LocalizedText.text(form.applicant.name, "en")} has already expressed interest in programme ${form.programme} (${existing}).`
-    }
+    })],
+    existing
   })
 
 /**
- * The partnership of `organisation` in `programme`, if any (any status).
+ * The partnership of `organisation` in `programme`, if any (any status): one catalogue query
+ * on both (`Catalogue.Query.swedishPartner`, answered from an index by the SQL stores) for
+ * one item.
  *
  * @category services
  * @since 0.1.0
@@ -178,19 +199,12 @@ export const existingPartnership = Effect.fn("Interest.existingPartnership")(fun
   organisation: string,
   programme: string
 ): Effect.fn.Return<Option.Option<Partnership.Partnership>, StoreError, PartnershipStore> {
-  const store = yield* PartnershipStore
-  let cursor: string | undefined = undefined
-  do {
-    const page: { readonly items: ReadonlyArray<Partnership.Partnership>; readonly next?: string | undefined } = yield* store.search({
-      programme: programme as ProgrammeId,
-      limit: 500,
-      ...(cursor !== undefined ? { cursor } : {})
-    })
-    const found = page.items.find((p) => p.swedishPartner === organisation)
-    if (found !== undefined) return Option.some(found)
-    cursor = page.next
-  } while (cursor !== undefined)
-  return Option.none()
+  const page = yield* (yield* PartnershipStore).search({
+    programme: programme as ProgrammeId,
+    swedishPartner: organisation as OrganisationId,
+    limit: 1
+  })
+  return Option.fromUndefinedOr(page.items[0])
 })
 
 /**
@@ -210,23 +224,21 @@ export const submit = Effect.fn("Interest.submit")(function*(
   Validation.ValidationError | DuplicateExpression | Partnerships.RegistrationRefused | NotFound | StoreError,
   PartnershipStore | ProgrammeStore | OrganisationStore | Store
 > {
-  const form = yield* decode(input)
+  const form = yield* decodeForm(input)
   yield* (yield* ProgrammeStore).get(form.programme)
   const existing = yield* existingPartnership(form.applicant.id, form.programme)
   if (Option.isSome(existing)) return yield* duplicate(form, existing.value.id)
 
   const organisations = yield* OrganisationStore
   if (Option.isNone(yield* organisations.find(form.applicant.id))) {
-    const org = new Organisation({
+    const org = yield* makeOrganisation({
       id: form.applicant.id,
       kind: form.applicant.kind,
       name: form.applicant.name,
-      country: "SE" as CountryCode,
-      identifiers: form.applicant.municipalityCode !== undefined ? { municipalityCode: form.applicant.municipalityCode } : {},
-      contacts: [],
-      version: 0
+      country: "SE",
+      ...(form.applicant.municipalityCode !== undefined ? { identifiers: { municipalityCode: form.applicant.municipalityCode } } : {})
     })
-    yield* organisations.create(org, { ...change, command: "RegisterOrganisation" }).pipe(
+    yield* organisations.create(org, change).pipe(
       Effect.catchTag("VersionConflict", () => Effect.void)
     )
   }
@@ -234,8 +246,8 @@ export const submit = Effect.fn("Interest.submit")(function*(
   const id = `${form.applicant.id}-${form.programme}`.slice(0, 128)
   const name = form.applicant.name
   const partnership = yield* Partnerships.register(
-    Partnership.register({
-      id: id as PartnershipId,
+    yield* Partnership.make({
+      id,
       programme: form.programme,
       title: {
         sv: `${LocalizedText.text(name, "sv")}: intresseanmälan`,
@@ -247,18 +259,17 @@ export const submit = Effect.fn("Interest.submit")(function*(
     change
   ).pipe(Effect.catchTag("VersionConflict", (): Effect.Effect<never, DuplicateExpression> => Effect.fail(duplicate(form, id))))
 
-  const submitted = EventTime.dayIn(yield* Clock.currentTimeMillis)
-  const expression = yield* (yield* Store).create({
-    id: id as ExpressionId,
+  const submitted = yield* today
+  const expression = yield* (yield* Store).create(yield* makeExpression({
+    id,
     programme: form.programme,
     organisation: form.applicant.id,
     partnership: partnership.id,
     contact: form.contact,
     challenge: form.challenge,
     focusArea: form.focusArea,
-    submitted,
-    version: 0
-  }, { ...change, command: "SubmitInterest" }).pipe(
+    submitted
+  }), change, { command: "SubmitInterest" }).pipe(
     Effect.catchTag("VersionConflict", (): Effect.Effect<never, DuplicateExpression> => Effect.fail(duplicate(form, id)))
   )
   return { expression, partnership }

@@ -1,7 +1,8 @@
 /**
  * The partnership lifecycle as commands with guards. {@link apply} is pure: it takes the
- * partnership, a command and the facts the guards need, and returns the next partnership or a
- * {@link TransitionRefused} that names the guard and what is missing.
+ * partnership, a command and the {@link Facts} the guards need, and returns the next
+ * partnership or a {@link TransitionRefused} with every guard that did not hold (each a
+ * violation whose `rule` is the guard).
  *
  * **Details**
  *
@@ -12,10 +13,11 @@
  * @group Partnership
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
-import { CountryCode } from "../Country.ts"
+import { Array as Arr, Result, Schema } from "effect"
+import * as Country from "../Country.ts"
 import { NetworkId, OrganisationId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
+import * as Refusal from "../Refusal.ts"
 import type { Network } from "./Network.ts"
 import type { Organisation } from "./Organisation.ts"
 import * as Partnership from "./Partnership.ts"
@@ -29,6 +31,11 @@ import type { Programme } from "./Programme.ts"
  */
 export const Apply = Schema.TaggedStruct("Apply", {})
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type Apply = typeof Apply.Type
+/**
  * Admit to a network of the same programme (from `applied`; needs an approved application
  * assessment and room in the network).
  *
@@ -36,6 +43,11 @@ export const Apply = Schema.TaggedStruct("Apply", {})
  * @since 0.1.0
  */
 export const Admit = Schema.TaggedStruct("Admit", { network: NetworkId })
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type Admit = typeof Admit.Type
 /**
  * Match with an international partner (from `admitted`; the partner must be an international
  * municipality in a country the programme allows).
@@ -45,12 +57,22 @@ export const Admit = Schema.TaggedStruct("Admit", { network: NetworkId })
  */
 export const Match = Schema.TaggedStruct("Match", { internationalPartner: OrganisationId })
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type Match = typeof Match.Type
+/**
  * Start the preparation year (from `matched`; needs an approved preparation budget).
  *
  * @category schemas
  * @since 0.1.0
  */
 export const StartPreparation = Schema.TaggedStruct("StartPreparation", {})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type StartPreparation = typeof StartPreparation.Type
 /**
  * Start implementation year 1 (from `preparation`; needs an approved project-plan assessment
  * and an approved full budget).
@@ -60,12 +82,22 @@ export const StartPreparation = Schema.TaggedStruct("StartPreparation", {})
  */
 export const StartImplementation = Schema.TaggedStruct("StartImplementation", {})
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type StartImplementation = typeof StartImplementation.Type
+/**
  * Move to the next implementation year (while years remain).
  *
  * @category schemas
  * @since 0.1.0
  */
 export const AdvanceYear = Schema.TaggedStruct("AdvanceYear", {})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type AdvanceYear = typeof AdvanceYear.Type
 /**
  * Conclude: results presented (from the last implementation year).
  *
@@ -74,12 +106,22 @@ export const AdvanceYear = Schema.TaggedStruct("AdvanceYear", {})
  */
 export const Conclude = Schema.TaggedStruct("Conclude", {})
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type Conclude = typeof Conclude.Type
+/**
  * Close after conclusion (final report and accounts settled).
  *
  * @category schemas
  * @since 0.1.0
  */
 export const Close = Schema.TaggedStruct("Close", {})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type Close = typeof Close.Type
 /**
  * Withdraw (from any status before `concluded`).
  *
@@ -88,6 +130,11 @@ export const Close = Schema.TaggedStruct("Close", {})
  */
 export const Withdraw = Schema.TaggedStruct("Withdraw", {})
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type Withdraw = typeof Withdraw.Type
+/**
  * Reject the interest or application (from `interest-registered` or `applied`).
  *
  * @category schemas
@@ -95,12 +142,22 @@ export const Withdraw = Schema.TaggedStruct("Withdraw", {})
  */
 export const Reject = Schema.TaggedStruct("Reject", {})
 /**
+ * @category models
+ * @since 0.2.0
+ */
+export type Reject = typeof Reject.Type
+/**
  * Record a decision on a gate (in any status that has not ended). Does not change the status.
  *
  * @category schemas
  * @since 0.1.0
  */
 export const RecordDecision = Schema.TaggedStruct("RecordDecision", { decision: Partnership.Decision })
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type RecordDecision = typeof RecordDecision.Type
 
 /**
  * Every lifecycle command.
@@ -121,11 +178,34 @@ export const Command = Schema.Union([
   Reject,
   RecordDecision
 ])
+
 /**
+ * A lifecycle command as plain data, ids as plain strings: what {@link Partnerships.execute}
+ * takes (`{ _tag: "Admit", network: "mr-2020" }`). It is decoded there, so a bad id is a
+ * `ValidationError` naming the field.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type CommandInput = typeof Command.Encoded
+/**
+ * Every lifecycle command, by name.
+ *
  * @category models
  * @since 0.1.0
  */
-export type Command = typeof Command.Type
+export type Command =
+  | Apply
+  | Admit
+  | Match
+  | StartPreparation
+  | StartImplementation
+  | AdvanceYear
+  | Conclude
+  | Close
+  | Withdraw
+  | Reject
+  | RecordDecision
 
 /**
  * The name of a command as recorded in the change log (`Admit`, `Match`, ...).
@@ -136,7 +216,7 @@ export type Command = typeof Command.Type
 export type CommandName = Command["_tag"]
 
 /**
- * What a guard checks.
+ * The guards a command can fail: each is the `rule` of a violation in {@link TransitionRefused}.
  *
  * @category schemas
  * @since 0.1.0
@@ -146,8 +226,9 @@ export const Guard = Schema.Literals([
   "application-assessment",
   "network-in-programme",
   "network-capacity",
+  "known-partner",
   "partner-kind",
-  "partner-country",
+  "eligible-partner-country",
   "preparation-budget",
   "project-plan-assessment",
   "full-budget",
@@ -161,55 +242,25 @@ export const Guard = Schema.Literals([
 export type Guard = typeof Guard.Type
 
 /**
- * A guard that did not hold, with what is missing in both languages.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const Unmet = Schema.Struct({ guard: Guard, missing: LocalizedText.LocalizedText })
-/**
- * @category models
- * @since 0.1.0
- */
-export type Unmet = typeof Unmet.Type
-
-/**
- * A command the lifecycle refused: which partnership, which command, in which status, and every
- * guard that did not hold.
+ * A command the lifecycle refused: the partnership (the subject), the command, the status it
+ * was in, and every guard that did not hold (each a violation whose `rule` is the guard).
  *
  * @category errors
  * @since 0.1.0
  */
-export class TransitionRefused extends Schema.TaggedError<TransitionRefused>()("TransitionRefused", {
-  partnership: Schema.String,
+export class TransitionRefused extends Refusal.Refusal<TransitionRefused>()("TransitionRefused", {
   command: Schema.String,
-  status: Partnership.Status,
-  unmet: Schema.NonEmptyArray(Unmet)
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.command} refused for partnership ${this.partnership} in status ${this.status}: ${
-      this.unmet.map((u) => `[${u.guard}] ${LocalizedText.text(u.missing, "en")}`).join("; ")
-    }`
-  }
-  /**
-   * The explanation in one language.
-   *
-   * @since 0.1.0
-   */
-  explain(lang: LocalizedText.Lang): string {
-    return this.unmet.map((u) => LocalizedText.text(u.missing, lang)).join(" ")
-  }
-}
+  status: Partnership.Status
+}) {}
 
 /**
  * The facts guards need besides the partnership itself: its programme, and for `Admit` the
  * network and how many active partnerships it holds, for `Match` the partner organisation.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface Context {
+export interface Facts {
   readonly programme: Programme
   readonly network?: Network | undefined
   readonly networkMembers?: number | undefined
@@ -236,98 +287,87 @@ export const allowedFrom: Readonly<Record<CommandName, ReadonlyArray<Partnership
   RecordDecision: ["interest-registered", "applied", "admitted", "matched", "preparation", "implementation", "concluded"]
 }
 
-const gateNames: Record<Partnership.Gate, LocalizedText.LocalizedText> = {
-  "application-assessment": { sv: "en godkänd bedömning av ansökan", en: "an approved application assessment" },
-  "preparation-budget": { sv: "en godkänd budget för förberedelseåret", en: "an approved preparation-year budget" },
-  "project-plan-assessment": { sv: "en godkänd bedömning av projektplanen", en: "an approved project-plan assessment" },
-  "full-budget": { sv: "en godkänd budget för hela projektet", en: "an approved full project budget" }
-}
+// "an approved application assessment": the gate's name in a sentence
+const approvedGate = (g: Partnership.Gate) => ({
+  sv: `en godkänd ${Partnership.Gate.nameOf(g, "sv").toLowerCase()}`,
+  en: `an approved ${Partnership.Gate.nameOf(g, "en").toLowerCase()}`
+})
 
-const gate = (p: Partnership.Partnership, g: Partnership.Gate): Unmet | undefined => {
+const broken = (field: string, guard: Guard, value: unknown, text: Refusal.Explanation): Refusal.Violation =>
+  Refusal.violation(field, guard, value, text)
+
+const gate = (p: Partnership.Partnership, g: Partnership.Gate): Refusal.Violation | undefined => {
   const d = Partnership.latestDecision(p, g)
   if (d?.outcome === "approved") return undefined
-  const name = gateNames[g]
-  return {
-    guard: g,
-    missing: d === undefined
+  const name = approvedGate(g)
+  return broken(
+    "decisions",
+    g,
+    d === undefined ? undefined : `${d.outcome} ${d.date}`,
+    d === undefined
       ? { sv: `Det saknas ${name.sv}: inget beslut är registrerat.`, en: `Missing ${name.en}: no decision is recorded.` }
       : {
         sv: `Det saknas ${name.sv}: senaste beslutet (${d.date}) var avslag.${d.note ? ` ${LocalizedText.text(d.note, "sv")}` : ""}`,
         en: `Missing ${name.en}: the latest decision (${d.date}) was a refusal.${d.note ? ` ${LocalizedText.text(d.note, "en")}` : ""}`
       }
-  }
+  )
 }
 
-const statusUnmet = (p: Partnership.Partnership, command: CommandName): Unmet => {
+const statusViolation = (p: Partnership.Partnership, command: CommandName): Refusal.Violation => {
   const from = allowedFrom[command]
-  const names = (lang: LocalizedText.Lang) => from.map((s) => LocalizedText.text(Partnership.statusNames[s], lang)).join(", ")
-  return {
-    guard: "status",
-    missing: {
-      sv: `${command} kan bara göras från: ${names("sv")}; partnerskapet är i läget ${LocalizedText.text(Partnership.statusNames[p.status], "sv")}.`,
-      en: `${command} is allowed only from: ${names("en")}; the partnership is ${LocalizedText.text(Partnership.statusNames[p.status], "en")}.`
-    }
-  }
+  const names = (lang: LocalizedText.Lang) => from.map((s) => Partnership.Status.nameOf(s, lang)).join(", ")
+  return broken("status", "status", p.status, {
+    sv: `${command} kan bara göras från: ${names("sv")}; partnerskapet är i läget ${Partnership.Status.nameOf(p.status, "sv")}.`,
+    en: `${command} is allowed only from: ${names("en")}; the partnership is ${Partnership.Status.nameOf(p.status, "en")}.`
+  })
 }
 
-const unmetGuards = (p: Partnership.Partnership, command: Command, ctx: Context): Array<Unmet> => {
-  const unmet: Array<Unmet> = []
-  const push = (u: Unmet | undefined) => {
-    if (u !== undefined) unmet.push(u)
+const countryName = (code: Country.CountryCode) => `${Country.name(code)} (${code})`
+
+const guardViolations = (p: Partnership.Partnership, command: Command, facts: Facts): Array<Refusal.Violation> => {
+  const violations: Array<Refusal.Violation> = []
+  const push = (v: Refusal.Violation | undefined) => {
+    if (v !== undefined) violations.push(v)
   }
   switch (command._tag) {
     case "Admit": {
       push(gate(p, "application-assessment"))
-      const n = ctx.network
+      const n = facts.network
       if (n === undefined || n.id !== command.network || n.programme !== p.programme) {
-        push({
-          guard: "network-in-programme",
-          missing: {
-            sv: `Nätverket ${command.network} finns inte i programmet ${p.programme}.`,
-            en: `Network ${command.network} is not part of programme ${p.programme}.`
-          }
-        })
-      } else if ((ctx.networkMembers ?? 0) >= ctx.programme.networkSize.max) {
-        push({
-          guard: "network-capacity",
-          missing: {
-            sv: `Nätverket ${n.id} är fullt (${ctx.programme.networkSize.max} partnerskap).`,
-            en: `Network ${n.id} is full (${ctx.programme.networkSize.max} partnerships).`
-          }
-        })
+        push(broken("network", "network-in-programme", command.network, {
+          sv: `Nätverket ${command.network} finns inte i programmet ${p.programme}.`,
+          en: `Network ${command.network} is not part of programme ${p.programme}.`
+        }))
+      } else if ((facts.networkMembers ?? 0) >= facts.programme.networkSize.max) {
+        push(broken("network", "network-capacity", command.network, {
+          sv: `Nätverket ${n.id} är fullt (${facts.programme.networkSize.max} partnerskap).`,
+          en: `Network ${n.id} is full (${facts.programme.networkSize.max} partnerships).`
+        }))
       }
       break
     }
     case "Match": {
-      const org = ctx.internationalPartner
+      const org = facts.internationalPartner
       if (org === undefined || org.id !== command.internationalPartner) {
-        push({
-          guard: "partner-kind",
-          missing: {
-            sv: `Organisationen ${command.internationalPartner} är okänd.`,
-            en: `Organisation ${command.internationalPartner} is unknown.`
-          }
-        })
+        push(broken("internationalPartner", "known-partner", command.internationalPartner, {
+          sv: `Organisationen ${command.internationalPartner} är okänd.`,
+          en: `Organisation ${command.internationalPartner} is unknown.`
+        }))
         break
       }
       if (org.kind !== "international-municipality") {
-        push({
-          guard: "partner-kind",
-          missing: {
-            sv: `${org.id} är inte en internationell kommun (typ: ${org.kind}).`,
-            en: `${org.id} is not an international municipality (kind: ${org.kind}).`
-          }
-        })
+        push(broken("internationalPartner", "partner-kind", org.kind, {
+          sv: `${org.id} är inte en internationell kommun (typ: ${org.kind}).`,
+          en: `${org.id} is not an international municipality (kind: ${org.kind}).`
+        }))
       }
-      if (!ctx.programme.eligiblePartnerCountries.includes(org.country)) {
-        const list = ctx.programme.eligiblePartnerCountries.join(", ")
-        push({
-          guard: "partner-country",
-          missing: {
-            sv: `${org.id} ligger i ${org.country}; programmet tillåter partner i ${list}.`,
-            en: `${org.id} is in ${org.country}; the programme allows partners in ${list}.`
-          }
-        })
+      const eligible = facts.programme.eligiblePartnerCountries
+      if (!eligible.includes(org.country)) {
+        const list = eligible.map(countryName).join(", ")
+        push(broken("internationalPartner", "eligible-partner-country", org.country, {
+          sv: `${org.id} ligger i ${countryName(org.country)}; programmet ${facts.programme.id} tillåter partner i ${list}.`,
+          en: `${org.id} is in ${countryName(org.country)}; programme ${facts.programme.id} allows partners in ${list}.`
+        }))
       }
       break
     }
@@ -339,38 +379,32 @@ const unmetGuards = (p: Partnership.Partnership, command: Command, ctx: Context)
       push(gate(p, "full-budget"))
       break
     case "AdvanceYear": {
-      const years = ctx.programme.phases.implementationYears
+      const years = facts.programme.phases.implementationYears
       if ((p.implementationYear ?? 1) >= years) {
-        push({
-          guard: "years-remaining",
-          missing: {
-            sv: `Partnerskapet är redan i sista genomförandeåret (${years}).`,
-            en: `The partnership is already in its last implementation year (${years}).`
-          }
-        })
+        push(broken("implementationYear", "years-remaining", p.implementationYear ?? 1, {
+          sv: `Partnerskapet är redan i sista genomförandeåret (${years}).`,
+          en: `The partnership is already in its last implementation year (${years}).`
+        }))
       }
       break
     }
     case "Conclude": {
-      const years = ctx.programme.phases.implementationYears
+      const years = facts.programme.phases.implementationYears
       if ((p.implementationYear ?? 1) < years) {
-        push({
-          guard: "final-year",
-          missing: {
-            sv: `Resultat redovisas i sista genomförandeåret (${years}); partnerskapet är i år ${p.implementationYear ?? 1}.`,
-            en: `Results are presented in the last implementation year (${years}); the partnership is in year ${p.implementationYear ?? 1}.`
-          }
-        })
+        push(broken("implementationYear", "final-year", p.implementationYear ?? 1, {
+          sv: `Resultat redovisas i sista genomförandeåret (${years}); partnerskapet är i år ${p.implementationYear ?? 1}.`,
+          en: `Results are presented in the last implementation year (${years}); the partnership is in year ${p.implementationYear ?? 1}.`
+        }))
       }
       break
     }
     default:
       break
   }
-  return unmet
+  return violations
 }
 
-const next = (p: Partnership.Partnership, command: Command, ctx: Context): Partnership.Partnership => {
+const next = (p: Partnership.Partnership, command: Command, facts: Facts): Partnership.Partnership => {
   const with_ = (fields: Partial<Partnership.Partnership>) => new Partnership.Partnership({ ...p, ...fields })
   switch (command._tag) {
     case "Apply":
@@ -381,7 +415,7 @@ const next = (p: Partnership.Partnership, command: Command, ctx: Context): Partn
       return with_({
         status: "matched",
         internationalPartner: command.internationalPartner,
-        partnerCountry: ctx.internationalPartner!.country as CountryCode
+        partnerCountry: facts.internationalPartner!.country
       })
     case "StartPreparation":
       return with_({ status: "preparation" })
@@ -403,8 +437,8 @@ const next = (p: Partnership.Partnership, command: Command, ctx: Context): Partn
 }
 
 /**
- * Applies a command: the next partnership (same version: the store raises it), or every guard
- * that did not hold.
+ * Applies a command: the next partnership (same version: the store raises it), or a
+ * {@link TransitionRefused} with every guard that did not hold.
  *
  * @example
  * ```ts
@@ -420,20 +454,15 @@ const next = (p: Partnership.Partnership, command: Command, ctx: Context): Partn
 export const apply = (
   p: Partnership.Partnership,
   command: Command,
-  ctx: Context
+  facts: Facts
 ): Result.Result<Partnership.Partnership, TransitionRefused> => {
-  const unmet = allowedFrom[command._tag].includes(p.status)
-    ? unmetGuards(p, command, ctx)
-    : [statusUnmet(p, command._tag)]
-  if (unmet.length > 0) {
+  const violations = allowedFrom[command._tag].includes(p.status)
+    ? guardViolations(p, command, facts)
+    : [statusViolation(p, command._tag)]
+  if (Arr.isArrayNonEmpty(violations)) {
     return Result.fail(
-      new TransitionRefused({
-        partnership: p.id,
-        command: command._tag,
-        status: p.status,
-        unmet: unmet as [Unmet, ...Array<Unmet>]
-      })
+      new TransitionRefused({ subject: { kind: "partnership", id: p.id }, violations, command: command._tag, status: p.status })
     )
   }
-  return Result.succeed(next(p, command, ctx))
+  return Result.succeed(next(p, command, facts))
 }

@@ -8,6 +8,7 @@
  */
 import { Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { NetworkId, ProgrammeId } from "../Ids.ts"
 import { LocalizedText } from "../LocalizedText.ts"
@@ -28,6 +29,34 @@ export class Network extends Schema.Class<Network>("@localrights/core/Network")(
   expected: Schema.Array(Schema.Struct({ note: LocalizedText })),
   version: Version
 }) {}
+
+/**
+ * A network from plain values, at version 0 (not yet stored); no expected partnerships unless
+ * given.
+ *
+ * @example
+ * ```ts
+ * import { Network } from "@localrights/core"
+ * const network = Network.make({
+ *   id: "icld-mr-2020-network",
+ *   programme: "icld-mr-2020",
+ *   name: { en: "Municipal Partnerships for Human Rights network 2020" },
+ *   started: "2020-12-10"
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(Network, "Network", { expected: [] })
+
+/**
+ * A network from untrusted input (JSON), with the defaults of {@link make}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
 
 /**
  * The store of networks, with versions and change log: `Store.layer` derives it from the

@@ -12,6 +12,8 @@ import type * as Catalogue from "./Catalogue.ts"
 import type { EntityStore } from "../store/EntityStore.ts"
 import type { StoreError } from "../store/DocumentStore.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { CountryCode } from "../Country.ts"
 import { ActorId, NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
@@ -22,23 +24,23 @@ import * as Sdg from "../Sdg.ts"
 /**
  * Lifecycle status. The path is interest-registered → applied → admitted → matched →
  * preparation → implementation (years 1..n) → concluded → closed; `withdrawn` and `rejected` end
- * it early.
+ * it early. `Status.nameOf(status, lang)` names a status.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const Status = Schema.Literals([
-  "interest-registered",
-  "applied",
-  "admitted",
-  "matched",
-  "preparation",
-  "implementation",
-  "concluded",
-  "closed",
-  "withdrawn",
-  "rejected"
-])
+export const Status = Enumeration.make({
+  "interest-registered": { sv: "Intresseanmälan registrerad", en: "Interest registered" },
+  "applied": { sv: "Ansökan inlämnad", en: "Applied" },
+  "admitted": { sv: "Antagen till nätverket", en: "Admitted to the network" },
+  "matched": { sv: "Matchad med partner", en: "Matched with a partner" },
+  "preparation": { sv: "Förberedelseår", en: "Preparation year" },
+  "implementation": { sv: "Genomförande", en: "Implementation" },
+  "concluded": { sv: "Avslutad, resultat redovisade", en: "Concluded, results presented" },
+  "closed": { sv: "Stängd", en: "Closed" },
+  "withdrawn": { sv: "Återkallad", en: "Withdrawn" },
+  "rejected": { sv: "Avslagen", en: "Rejected" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -53,17 +55,33 @@ export type Status = typeof Status.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Gate = Schema.Literals([
-  "application-assessment",
-  "preparation-budget",
-  "project-plan-assessment",
-  "full-budget"
-])
+export const Gate = Enumeration.make({
+  "application-assessment": { sv: "Bedömning av ansökan", en: "Application assessment" },
+  "preparation-budget": { sv: "Budget för förberedelseåret", en: "Preparation-year budget" },
+  "project-plan-assessment": { sv: "Bedömning av projektplanen", en: "Project-plan assessment" },
+  "full-budget": { sv: "Budget för hela projektet", en: "Full project budget" }
+})
 /**
  * @category models
  * @since 0.1.0
  */
 export type Gate = typeof Gate.Type
+
+/**
+ * The outcome of a decision on a gate.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const Outcome = Enumeration.make({
+  approved: { sv: "Godkänt", en: "Approved" },
+  refused: { sv: "Avslag", en: "Refused" }
+})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type Outcome = typeof Outcome.Type
 
 /**
  * A recorded decision on a gate. The latest decision for a gate counts. `reference` points at
@@ -74,7 +92,7 @@ export type Gate = typeof Gate.Type
  */
 export const Decision = Schema.Struct({
   gate: Gate,
-  outcome: Schema.Literals(["approved", "refused"]),
+  outcome: Outcome,
   decidedBy: ActorId,
   date: CalendarDate,
   reference: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
@@ -87,13 +105,39 @@ export const Decision = Schema.Struct({
 export type Decision = typeof Decision.Type
 
 /**
+ * A decision from plain values (`decidedBy: "icld"`, `date: "2020-12-10"`).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeDecision = Construct.make(Decision, "Decision")
+
+/**
+ * A decision from untrusted input.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeDecision = Construct.decode(makeDecision)
+
+/**
  * The role of an associate (a university, civil-society organisation or expert body) in a
  * partnership.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const AssociateRole = Schema.Literals(["university", "civil-society", "expert", "other"])
+export const AssociateRole = Enumeration.make({
+  university: { sv: "Universitet", en: "University" },
+  "civil-society": { sv: "Civilsamhälle", en: "Civil society" },
+  expert: { sv: "Expertorganisation", en: "Expert organisation" },
+  other: { sv: "Övrig", en: "Other" }
+})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type AssociateRole = typeof AssociateRole.Type
 
 /**
  * An associate organisation and its role.
@@ -111,6 +155,22 @@ export const Associate = Schema.Struct({
  * @since 0.1.0
  */
 export type Associate = typeof Associate.Type
+
+/**
+ * An associate from plain values (`{ organisation: "lund-university", role: "university" }`).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeAssociate = Construct.make(Associate, "Associate")
+
+/**
+ * An associate from untrusted input.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decodeAssociate = Construct.decode(makeAssociate)
 
 /**
  * A partnership. `version` is set by the store: 1 after creation, one more after every change.
@@ -148,33 +208,40 @@ export class Partnership extends Schema.Class<Partnership>("@localrights/core/Pa
 export type Encoded = typeof Partnership.Encoded
 
 /**
- * The fields a new partnership is registered with (status and version are set for you).
+ * A partnership from plain values, at version 0 (not yet stored): in the
+ * `interest-registered` state with no decisions, associates, focus areas, SDG tags or goals
+ * unless given. Store it with `Partnerships.register`.
  *
- * @category models
- * @since 0.1.0
- */
-export type Registration = Omit<
-  ConstructorParameters<typeof Partnership>[0],
-  "status" | "version" | "decisions" | "associates" | "focusAreas" | "sdgTags" | "goals" | "implementationYear"
-> & Partial<Pick<Partnership, "associates" | "focusAreas" | "sdgTags" | "goals">>
-
-/**
- * A partnership in the `interest-registered` state, at version 0 (not yet stored).
+ * @example
+ * ```ts
+ * import { Partnership } from "@localrights/core"
+ * const lund = Partnership.make({
+ *   id: "lund-francistown",
+ *   programme: "icld-mr-2020",
+ *   title: { sv: "Lund och Francistown", en: "Lund and Francistown" },
+ *   swedishPartner: "lund"
+ * })
+ * ```
  *
  * @category constructors
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const register = (fields: Registration): Partnership =>
-  new Partnership({
-    associates: [],
-    focusAreas: [],
-    sdgTags: [],
-    goals: [],
-    ...fields,
-    status: "interest-registered",
-    decisions: [],
-    version: 0
-  })
+export const make = Construct.make(Partnership, "Partnership", {
+  status: "interest-registered",
+  associates: [],
+  focusAreas: [],
+  sdgTags: [],
+  goals: [],
+  decisions: []
+})
+
+/**
+ * A partnership from untrusted input (JSON), with the defaults of {@link make}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
 
 /**
  * The latest decision recorded for a gate, if any.
@@ -225,25 +292,6 @@ export const iatiActivityStatus = (status: Status): 1 | 2 | 3 | 4 | 5 => {
     case "rejected":
       return 5
   }
-}
-
-/**
- * Names of the statuses in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const statusNames: Readonly<Record<Status, LocalizedText>> = {
-  "interest-registered": { sv: "Intresseanmälan registrerad", en: "Interest registered" },
-  "applied": { sv: "Ansökan inlämnad", en: "Applied" },
-  "admitted": { sv: "Antagen till nätverket", en: "Admitted to the network" },
-  "matched": { sv: "Matchad med partner", en: "Matched with a partner" },
-  "preparation": { sv: "Förberedelseår", en: "Preparation year" },
-  "implementation": { sv: "Genomförande", en: "Implementation" },
-  "concluded": { sv: "Avslutad, resultat redovisade", en: "Concluded, results presented" },
-  "closed": { sv: "Stängd", en: "Closed" },
-  "withdrawn": { sv: "Återkallad", en: "Withdrawn" },
-  "rejected": { sv: "Avslagen", en: "Rejected" }
 }
 
 /**

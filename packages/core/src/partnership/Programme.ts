@@ -8,12 +8,15 @@
  */
 import { Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { CountryCode } from "../Country.ts"
 import { CriteriaFrameworkId, FundingRuleSetId, OrganisationId, ProgrammeId } from "../Ids.ts"
 import { LocalizedText } from "../LocalizedText.ts"
 import { OrganisationKind } from "./Organisation.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * The functional areas a municipality may choose to integrate human rights into.
@@ -21,14 +24,14 @@ import * as EntityStore from "../store/EntityStore.ts"
  * @category schemas
  * @since 0.1.0
  */
-export const FocusArea = Schema.Literals([
-  "accessibility",
-  "gender-equality",
-  "culture",
-  "young-people",
-  "minorities",
-  "technical-administration"
-])
+export const FocusArea = Enumeration.make({
+  "accessibility": { sv: "Tillgänglighet", en: "Accessibility" },
+  "gender-equality": { sv: "Jämställdhet", en: "Gender equality" },
+  "culture": { sv: "Kultur", en: "Culture" },
+  "young-people": { sv: "Inkludering av unga", en: "Inclusion of young people" },
+  "minorities": { sv: "Minoriteter", en: "Minorities" },
+  "technical-administration": { sv: "Tekniska förvaltningsområden", en: "Technical administration" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -36,27 +39,17 @@ export const FocusArea = Schema.Literals([
 export type FocusArea = typeof FocusArea.Type
 
 /**
- * Names of the focus areas in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const focusAreaNames: Readonly<Record<FocusArea, LocalizedText>> = {
-  "accessibility": { sv: "Tillgänglighet", en: "Accessibility" },
-  "gender-equality": { sv: "Jämställdhet", en: "Gender equality" },
-  "culture": { sv: "Kultur", en: "Culture" },
-  "young-people": { sv: "Inkludering av unga", en: "Inclusion of young people" },
-  "minorities": { sv: "Minoriteter", en: "Minorities" },
-  "technical-administration": { sv: "Tekniska förvaltningsområden", en: "Technical administration" }
-}
-
-/**
  * What kind of programme it is.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const ProgrammeKind = Schema.Literals(["municipal-partnership", "training-programme", "agreement", "other"])
+export const ProgrammeKind = Enumeration.make({
+  "municipal-partnership": { sv: "Kommunala partnerskap", en: "Municipal partnerships" },
+  "training-programme": { sv: "Utbildningsprogram", en: "Training programme" },
+  "agreement": { sv: "Överenskommelse", en: "Agreement" },
+  "other": { sv: "Övrigt", en: "Other" }
+})
 /**
  * @category models
  * @since 0.1.0
@@ -88,7 +81,10 @@ export type Phases = typeof Phases.Type
 export const NetworkSize = Schema.Struct({
   min: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
   max: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
-}).check(Schema.makeFilter((s) => s.min <= s.max, { message: "Expected min to be at most max" }))
+}).check(Schema.makeFilter((s) => s.min <= s.max, Validation.message({
+  sv: "Förväntade att min är högst max",
+  en: "Expected min to be at most max"
+}, "min-at-most-max")))
 
 /**
  * A programme.
@@ -118,6 +114,39 @@ export class Programme extends Schema.Class<Programme>("@localrights/core/Progra
   criteriaFrameworks: Schema.Array(CriteriaFrameworkId),
   version: Version
 }) {}
+
+/**
+ * A programme from plain values, at version 0 (not yet stored); no associate kinds, focus
+ * areas or criteria frameworks unless given.
+ *
+ * @example
+ * ```ts
+ * import { Programme } from "@localrights/core"
+ * const programme = Programme.make({
+ *   id: "icld-mr-2020",
+ *   organiser: "icld",
+ *   kind: "municipal-partnership",
+ *   name: { sv: "Kommunala partnerskap för mänskliga rättigheter", en: "Municipal Partnerships for Human Rights" },
+ *   phases: { preparationYears: 1, implementationYears: 3 },
+ *   eligibleSwedishPartnerKinds: ["municipality", "region"],
+ *   eligiblePartnerCountries: ["ZA", "BW", "ZM"],
+ *   networkSize: { min: 3, max: 8 },
+ *   fundingRuleSet: "icld-mr-2020"
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(Programme, "Programme", { associateKinds: [], focusAreas: [], criteriaFrameworks: [] })
+
+/**
+ * A programme from untrusted input (JSON), with the defaults of {@link make}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
 
 /**
  * The store of programmes, with versions and change log: `Store.layer` derives it from the

@@ -8,14 +8,18 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Clock, Effect, Result, Schema } from "effect"
-import { CalendarDate } from "../CalendarDate.ts"
+import { Array as Arr, Effect, Result, Schema } from "effect"
+import { CalendarDate, todayIn } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import { AgreementId, OrganisationId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
 import { Money } from "../Money.ts"
+import * as Refusal from "../Refusal.ts"
 import * as EventTime from "./EventTime.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * How precisely a period's bounds are known: to the day, the month or the year. A period known
@@ -95,25 +99,17 @@ export type Due = typeof Due.Type
  * @category schemas
  * @since 0.1.0
  */
-export const DeliverableStatus = Schema.Literals(["not-started", "in-progress", "delivered", "unknown"])
+export const DeliverableStatus = Enumeration.make({
+  "not-started": { sv: "Ej påbörjad", en: "Not started" },
+  "in-progress": { sv: "Pågår", en: "In progress" },
+  "delivered": { sv: "Levererad", en: "Delivered" },
+  "unknown": { sv: "Okänd", en: "Unknown" }
+})
 /**
  * @category models
  * @since 0.1.0
  */
 export type DeliverableStatus = typeof DeliverableStatus.Type
-
-/**
- * Names of the deliverable statuses in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const statusNames: Readonly<Record<DeliverableStatus, LocalizedText.LocalizedText>> = {
-  "not-started": { sv: "Ej påbörjad", en: "Not started" },
-  "in-progress": { sv: "Pågår", en: "In progress" },
-  "delivered": { sv: "Levererad", en: "Delivered" },
-  "unknown": { sv: "Okänd", en: "Unknown" }
-}
 
 /**
  * Evidence that a deliverable was delivered: what, when, where.
@@ -124,7 +120,10 @@ export const statusNames: Readonly<Record<DeliverableStatus, LocalizedText.Local
 export const Evidence = Schema.Struct({
   description: LocalizedText.LocalizedText,
   date: Schema.optionalKey(CalendarDate),
-  url: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^https?:\/\/\S+$/, { message: "Expected an http(s) URL" })))
+  url: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^https?:\/\/\S+$/, Validation.message({
+    sv: "Förväntade en http(s)-adress",
+    en: "Expected an http(s) URL"
+  }))))
 })
 /**
  * @category models
@@ -139,7 +138,10 @@ export type Evidence = typeof Evidence.Type
  * @since 0.1.0
  */
 export const Deliverable = Schema.Struct({
-  key: Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "Expected a key: lower-case letters, digits and '-'" })),
+  key: Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, Validation.message({
+    sv: "Förväntade en nyckel: små bokstäver, siffror och '-'",
+    en: "Expected a key: lower-case letters, digits and '-'"
+  }))),
   title: LocalizedText.LocalizedText,
   description: Schema.optionalKey(LocalizedText.LocalizedText),
   due: Due,
@@ -200,7 +202,10 @@ export const Agreement = Schema.Struct({
   id: AgreementId,
   title: LocalizedText.LocalizedText,
   description: Schema.optionalKey(LocalizedText.LocalizedText),
-  parties: Schema.Array(Party).check(Schema.isMinLength(2, { message: "Expected at least two parties" })),
+  parties: Schema.Array(Party).check(Schema.isMinLength(2, Validation.message({
+    sv: "Förväntade minst två parter",
+    en: "Expected at least two parties"
+  }))),
   announced: Schema.optionalKey(CalendarDate),
   period: Period,
   funding: Schema.Array(Funding),
@@ -236,57 +241,73 @@ export const Agreement = Schema.Struct({
 export type Agreement = typeof Agreement.Type
 
 /**
- * A refused change to an agreement: `field` and `rule` say what, in both languages.
+ * An agreement from plain values, at version 0 (not yet stored); no funding, deliverables or
+ * consultations unless given.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(Agreement, "Agreement", { funding: [], deliverables: [], consultations: [] })
+
+/**
+ * An agreement from untrusted input (JSON), with the defaults of {@link make}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
+
+/**
+ * The rules a change to an agreement can break: each is the `rule` of a violation in
+ * {@link AgreementRefused}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const AgreementRule = Schema.Literals(["due-outside-period", "duplicate-key", "unknown-deliverable", "evidence-required"])
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type AgreementRule = typeof AgreementRule.Type
+
+/**
+ * A refused change to an agreement (the subject), with every rule it breaks.
  *
  * @category errors
  * @since 0.1.0
  */
-export class AgreementRefused extends Schema.TaggedError<AgreementRefused>()("AgreementRefused", {
-  agreement: Schema.String,
-  field: Schema.String,
-  rule: Schema.Literals(["due-outside-period", "duplicate-key", "unknown-deliverable", "evidence-required"]),
-  value: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.agreement}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class AgreementRefused extends Refusal.Refusal<AgreementRefused>()("AgreementRefused") {}
+
+const broken = (field: string, rule: AgreementRule, value: string, text: Refusal.Explanation): Refusal.Violation =>
+  Refusal.violation(field, rule, value, text)
+
+const refuse = (a: Agreement, violations: Arr.NonEmptyArray<Refusal.Violation>) =>
+  Result.fail(new AgreementRefused({ subject: { kind: "agreement", id: a.id }, violations }))
 
 /**
- * Adds a deliverable; refused when it is due outside the agreement's period or its key is taken.
+ * Adds a deliverable; refused when it is due outside the agreement's period or its key is
+ * taken (both, when both hold).
  *
  * @category rules
  * @since 0.1.0
  */
 export const addDeliverable = (a: Agreement, d: Deliverable): Result.Result<Agreement, AgreementRefused> => {
+  const violations: Array<Refusal.Violation> = []
   if (!within(d.due, a.period)) {
     const value = d.due._tag === "By" ? d.due.date : describePeriod(d.due.period)
-    return Result.fail(
-      new AgreementRefused({
-        agreement: a.id,
-        field: `deliverables[${a.deliverables.length}].due`,
-        rule: "due-outside-period",
-        value,
-        explanation: {
-          sv: `Förfallodagen ${value} ligger utanför överenskommelsens period ${describePeriod(a.period)}.`,
-          en: `The due date ${value} lies outside the agreement's period ${describePeriod(a.period)}.`
-        }
-      })
-    )
+    violations.push(broken(`deliverables[${a.deliverables.length}].due`, "due-outside-period", value, {
+      sv: `Förfallodagen ${value} ligger utanför överenskommelsens period ${describePeriod(a.period)}.`,
+      en: `The due date ${value} lies outside the agreement's period ${describePeriod(a.period)}.`
+    }))
   }
   if (a.deliverables.some((x) => x.key === d.key)) {
-    return Result.fail(
-      new AgreementRefused({
-        agreement: a.id,
-        field: `deliverables[${a.deliverables.length}].key`,
-        rule: "duplicate-key",
-        value: d.key,
-        explanation: { sv: `Leveransen ${d.key} finns redan.`, en: `Deliverable ${d.key} already exists.` }
-      })
-    )
+    violations.push(broken(`deliverables[${a.deliverables.length}].key`, "duplicate-key", d.key, {
+      sv: `Leveransen ${d.key} finns redan.`,
+      en: `Deliverable ${d.key} already exists.`
+    }))
   }
+  if (Arr.isArrayNonEmpty(violations)) return refuse(a, violations)
   return Result.succeed({ ...a, deliverables: [...a.deliverables, d] })
 }
 
@@ -303,29 +324,16 @@ export const recordProgress = (
   evidence: ReadonlyArray<Evidence> = []
 ): Result.Result<Agreement, AgreementRefused> => {
   const i = a.deliverables.findIndex((d) => d.key === key)
-  if (i < 0) {
-    return Result.fail(
-      new AgreementRefused({
-        agreement: a.id,
-        field: "key",
-        rule: "unknown-deliverable",
-        value: key,
-        explanation: { sv: `Ingen leverans ${key}.`, en: `No deliverable ${key}.` }
-      })
-    )
-  }
+  if (i < 0) return refuse(a, [broken("key", "unknown-deliverable", key, { sv: `Ingen leverans ${key}.`, en: `No deliverable ${key}.` })])
   const d = a.deliverables[i]!
   const next = { ...d, status, evidence: [...d.evidence, ...evidence] }
   if (status === "delivered" && next.evidence.length === 0) {
-    return Result.fail(
-      new AgreementRefused({
-        agreement: a.id,
-        field: `deliverables[${i}].evidence`,
-        rule: "evidence-required",
-        value: key,
-        explanation: { sv: "En levererad leverans behöver underlag.", en: "A delivered deliverable needs evidence." }
+    return refuse(a, [
+      broken(`deliverables[${i}].evidence`, "evidence-required", key, {
+        sv: "En levererad leverans behöver underlag.",
+        en: "A delivered deliverable needs evidence."
       })
-    )
+    ])
   }
   return Result.succeed({ ...a, deliverables: a.deliverables.map((x, j) => (j === i ? next : x)) })
 }
@@ -369,13 +377,13 @@ export const overdue = (a: Agreement, today: CalendarDate): ReadonlyArray<Overdu
     .sort((x, y) => y.daysOverdue - x.daysOverdue)
 
 /**
- * Today's date in a time zone (Europe/Stockholm by default), from `Clock`.
+ * Today's date in a time zone (Europe/Stockholm by default), from `Clock`: the kernel's
+ * `CalendarDate.todayIn`.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const today = (timeZone: string = EventTime.defaultTimeZone): Effect.Effect<CalendarDate> =>
-  Effect.map(Clock.currentTimeMillis, (millis) => EventTime.dayIn(millis, timeZone))
+export const today = (timeZone: string = EventTime.defaultTimeZone): Effect.Effect<CalendarDate> => todayIn(timeZone)
 
 /**
  * {@link overdue} on today's date from `Clock`, in Europe/Stockholm.

@@ -15,15 +15,19 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Clock, Effect, Result, Schema } from "effect"
-import { CalendarDate } from "../CalendarDate.ts"
+import { Array as Arr, Effect, Result, Schema } from "effect"
+import { CalendarDate, todayIn } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
+import * as Enumeration from "../Enumeration.ts"
 import type { Purpose } from "../funding/FundingRuleSet.ts"
 import { CalendarEventId, NetworkId, OrganisationId, PartnershipId, ProgrammeId, TrainingProgrammeId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
+import * as Refusal from "../Refusal.ts"
 import * as Participant from "./Participant.ts"
 import * as EventTime from "./EventTime.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * What kind of calendar event it is.
@@ -31,34 +35,19 @@ import * as EntityStore from "../store/EntityStore.ts"
  * @category schemas
  * @since 0.1.0
  */
-export const Kind = Schema.Literals([
-  "conference",
-  "regional-conference",
-  "training-session",
-  "network-meeting",
-  "exchange-trip",
-  "results-conference"
-])
-/**
- * @category models
- * @since 0.1.0
- */
-export type Kind = typeof Kind.Type
-
-/**
- * Names of the kinds in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const kindNames: Readonly<Record<Kind, LocalizedText.LocalizedText>> = {
+export const Kind = Enumeration.make({
   "conference": { sv: "Konferens", en: "Conference" },
   "regional-conference": { sv: "Regional konferens", en: "Regional conference" },
   "training-session": { sv: "Utbildningstillfälle", en: "Training session" },
   "network-meeting": { sv: "Nätverksträff", en: "Network meeting" },
   "exchange-trip": { sv: "Utbytesresa", en: "Exchange trip" },
   "results-conference": { sv: "Resultatkonferens", en: "Results conference" }
-}
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Kind = typeof Kind.Type
 
 /**
  * Status: planned → open (registration open) → full → held; or cancelled (with reason and date)
@@ -67,26 +56,18 @@ export const kindNames: Readonly<Record<Kind, LocalizedText.LocalizedText>> = {
  * @category schemas
  * @since 0.1.0
  */
-export const Status = Schema.Literals(["planned", "open", "full", "held", "cancelled"])
-/**
- * @category models
- * @since 0.1.0
- */
-export type Status = typeof Status.Type
-
-/**
- * Names of the statuses in both languages.
- *
- * @category rendering
- * @since 0.1.0
- */
-export const statusNames: Readonly<Record<Status, LocalizedText.LocalizedText>> = {
+export const Status = Enumeration.make({
   planned: { sv: "Planerad", en: "Planned" },
   open: { sv: "Öppen för anmälan", en: "Open for registration" },
   full: { sv: "Fullbokad", en: "Full" },
   held: { sv: "Genomförd", en: "Held" },
   cancelled: { sv: "Inställd", en: "Cancelled" }
-}
+})
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type Status = typeof Status.Type
 
 /**
  * A speaker of a programme item as the published programme names them: public programme data,
@@ -114,7 +95,10 @@ export type Speaker = typeof Speaker.Type
  * @since 0.1.0
  */
 export const ProgrammeItem = Schema.Struct({
-  time: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Expected a time as HH:MM" }))),
+  time: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/, Validation.message({
+    sv: "Förväntade en tid som TT:MM",
+    en: "Expected a time as HH:MM"
+  })))),
   title: LocalizedText.LocalizedText,
   description: Schema.optionalKey(LocalizedText.LocalizedText),
   speakers: Schema.Array(Speaker)
@@ -173,7 +157,10 @@ const Fields = Schema.Struct({
   status: Status,
   cancellation: Schema.optionalKey(Cancellation),
   programmeItems: Schema.Array(ProgrammeItem),
-  capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "Expected a capacity of at least 1" }))),
+  capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, Validation.message({
+    sv: "Förväntade ett antal platser på minst 1",
+    en: "Expected a capacity of at least 1"
+  })))),
   registrationDeadline: Schema.optionalKey(CalendarDate),
   seats: Schema.Array(Participant.Participant),
   waitingList: Schema.Array(Participant.Participant),
@@ -213,60 +200,73 @@ export const CalendarEvent = Fields.check(
 export type CalendarEvent = typeof CalendarEvent.Type
 
 /**
- * The fields a new event is created with (status `planned`, nobody registered).
+ * An event from plain values, at version 0 (not yet stored): `planned`, with nobody
+ * registered, no programme items and no linked partnerships unless given.
  *
- * @category models
- * @since 0.1.0
- */
-export type Draft =
-  & Omit<CalendarEvent, "status" | "cancellation" | "seats" | "waitingList" | "version" | "links" | "programmeItems">
-  & { readonly links?: Partial<Links>; readonly programmeItems?: ReadonlyArray<ProgrammeItem> }
-
-/**
- * A new planned event at version 0 (not yet stored). Use `Validation.decoder(CalendarEvent, ...)`
- * for untrusted input.
+ * @example
+ * ```ts
+ * import { CalendarEvent } from "@localrights/core"
+ * const meeting = CalendarEvent.make({
+ *   id: "network-meeting-2021-03",
+ *   kind: "network-meeting",
+ *   title: { en: "Network meeting" },
+ *   organiser: "icld",
+ *   schedule: { _tag: "Timed", start: "2021-03-10T09:00", end: "2021-03-10T16:00", timeZone: "Europe/Stockholm" },
+ *   links: { network: "icld-mr-2020-network" }
+ * })
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make = (draft: Draft): CalendarEvent => ({
-  ...draft,
-  programmeItems: draft.programmeItems ?? [],
-  links: { partnerships: [], ...draft.links },
+export const make = Construct.make(CalendarEvent, "CalendarEvent", {
   status: "planned",
+  programmeItems: [],
   seats: [],
   waitingList: [],
-  version: 0
+  links: { partnerships: [] }
 })
 
 /**
- * A refused change to an event: `field` and `rule` say what, `explanation` says it in both
- * languages. Carries no personal data.
+ * An event from untrusted input (JSON), with the defaults of {@link make}; problems name the
+ * field (`seats`, `cancellation`).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
+
+/**
+ * The rules a change to an event can break: each is the `rule` of a violation in
+ * {@link EventRefused}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const EventRule = Schema.Literals([
+  "transition",
+  "cancelled",
+  "held",
+  "not-open",
+  "deadline",
+  "already-registered",
+  "not-registered",
+  "not-results-conference"
+])
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type EventRule = typeof EventRule.Type
+
+/**
+ * A refused change to an event (the subject), with every rule it breaks. Carries no personal
+ * data: a person is never named in a violation.
  *
  * @category errors
  * @since 0.1.0
  */
-export class EventRefused extends Schema.TaggedError<EventRefused>()("EventRefused", {
-  event: Schema.String,
-  field: Schema.String,
-  rule: Schema.Literals([
-    "transition",
-    "cancelled",
-    "held",
-    "not-open",
-    "deadline",
-    "already-registered",
-    "not-registered",
-    "not-results-conference"
-  ]),
-  value: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.event}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class EventRefused extends Refusal.Refusal<EventRefused>()("EventRefused") {}
 
 /**
  * A message to one person about an event: confirmed, waitlisted, promoted from the waiting
@@ -299,14 +299,13 @@ export interface Outcome {
   readonly notifications: ReadonlyArray<Notification>
 }
 
-const refuse = (
-  e: CalendarEvent,
-  field: string,
-  rule: EventRefused["rule"],
-  value: string,
-  sv: string,
-  en: string
-) => Result.fail(new EventRefused({ event: e.id, field, rule, value, explanation: { sv, en } }))
+const broken = (field: string, rule: EventRule, value: string | undefined, sv: string, en: string): Refusal.Violation =>
+  Refusal.violation(field, rule, value, { sv, en })
+
+const refusal = (e: CalendarEvent, violations: Arr.NonEmptyArray<Refusal.Violation>) =>
+  new EventRefused({ subject: { kind: "calendar-event", id: e.id }, violations })
+
+const refuse = (e: CalendarEvent, violation: Refusal.Violation) => Result.fail(refusal(e, [violation]))
 
 const notify = (e: CalendarEvent, kind: Notification["kind"], p: Participant.Participant): Notification => {
   const sv = LocalizedText.text(e.title, "sv")
@@ -327,22 +326,26 @@ const notify = (e: CalendarEvent, kind: Notification["kind"], p: Participant.Par
 const seatStatus = (e: CalendarEvent, seats: number): Status =>
   e.capacity !== undefined && seats >= e.capacity ? "full" : "open"
 
-const checkFrom = (
+const statusViolation = (
   e: CalendarEvent,
   command: string,
   allowed: ReadonlyArray<Status>,
-  otherwise: EventRefused["rule"] = "transition"
-) =>
+  otherwise: EventRule = "transition"
+): Refusal.Violation | undefined =>
   allowed.includes(e.status)
-    ? Result.succeed(e)
-    : refuse(
-      e,
+    ? undefined
+    : broken(
       "status",
       e.status === "cancelled" ? "cancelled" : e.status === "held" ? "held" : otherwise,
       e.status,
-      `${command} går inte när evenemanget är ${LocalizedText.text(statusNames[e.status], "sv").toLowerCase()}.`,
-      `${command} is not possible while the event is ${LocalizedText.text(statusNames[e.status], "en").toLowerCase()}.`
+      `${command} går inte när evenemanget är ${Status.nameOf(e.status, "sv").toLowerCase()}.`,
+      `${command} is not possible while the event is ${Status.nameOf(e.status, "en").toLowerCase()}.`
     )
+
+const checkFrom = (e: CalendarEvent, command: string, allowed: ReadonlyArray<Status>): Result.Result<CalendarEvent, EventRefused> => {
+  const v = statusViolation(e, command, allowed)
+  return v === undefined ? Result.succeed(e) : refuse(e, v)
+}
 
 /**
  * Opens registration (from `planned`).
@@ -356,7 +359,7 @@ export const openRegistration = (e: CalendarEvent): Result.Result<CalendarEvent,
 /**
  * Registers a person on `today`: a seat while seats are free, otherwise the end of the waiting
  * list. Refused when registration is not open, the event is cancelled or held, the deadline
- * has passed, or the person is already registered.
+ * has passed, or the person is already registered (every one of them that holds).
  *
  * @category rules
  * @since 0.1.0
@@ -365,21 +368,22 @@ export const register = (
   e: CalendarEvent,
   person: Participant.Participant
 ): Result.Result<Outcome, EventRefused> => {
-  const open = checkFrom(e, "Register", ["open", "full"], "not-open")
-  if (Result.isFailure(open)) return Result.fail(open.failure)
+  const violations: Array<Refusal.Violation> = []
+  const closed = statusViolation(e, "Register", ["open", "full"], "not-open")
+  if (closed !== undefined) violations.push(closed)
   if (e.registrationDeadline !== undefined && person.signedUp > e.registrationDeadline) {
-    return refuse(
-      e,
+    violations.push(broken(
       "signedUp",
       "deadline",
       person.signedUp,
       `Sista anmälningsdag var ${e.registrationDeadline}.`,
       `The registration deadline was ${e.registrationDeadline}.`
-    )
+    ))
   }
   if ([...e.seats, ...e.waitingList].some((p) => Participant.same(p, person))) {
-    return refuse(e, "email", "already-registered", "(personal data)", "Personen är redan anmäld.", "The person is already registered.")
+    violations.push(broken("email", "already-registered", undefined, "Personen är redan anmäld.", "The person is already registered."))
   }
+  if (Arr.isArrayNonEmpty(violations)) return Result.fail(refusal(e, violations))
   if (e.capacity === undefined || e.seats.length < e.capacity) {
     const seats = [...e.seats, person]
     const next = { ...e, seats, status: seatStatus(e, seats.length) }
@@ -399,8 +403,7 @@ export const registerNow = (
   e: CalendarEvent,
   person: Omit<Participant.Participant, "signedUp">
 ): Effect.Effect<Outcome, EventRefused> =>
-  Effect.flatMap(Clock.currentTimeMillis, (millis) =>
-    Effect.fromResult(register(e, { ...person, signedUp: EventTime.dayIn(millis, e.schedule.timeZone) })))
+  Effect.flatMap(todayIn(e.schedule.timeZone), (signedUp) => Effect.fromResult(register(e, { ...person, signedUp })))
 
 /**
  * Removes a person's registration (seat or waiting list). A freed seat goes to the first on the
@@ -414,7 +417,7 @@ export const unregister = (e: CalendarEvent, email: string): Result.Result<Outco
   const seatIndex = e.seats.findIndex((p) => Participant.emailKey(p.email) === key)
   const waitIndex = e.waitingList.findIndex((p) => Participant.emailKey(p.email) === key)
   if (seatIndex < 0 && waitIndex < 0) {
-    return refuse(e, "email", "not-registered", "(personal data)", "Personen är inte anmäld.", "The person is not registered.")
+    return refuse(e, broken("email", "not-registered", undefined, "Personen är inte anmäld.", "The person is not registered."))
   }
   if (waitIndex >= 0) {
     const removed = e.waitingList[waitIndex]!
@@ -546,7 +549,7 @@ export interface PublicView {
 export const toPublicView = (e: CalendarEvent): PublicView => ({
   id: e.id,
   kind: e.kind,
-  kindName: kindNames[e.kind],
+  kindName: Kind.names[e.kind],
   title: e.title,
   description: e.description,
   organiser: e.organiser,
@@ -555,7 +558,7 @@ export const toPublicView = (e: CalendarEvent): PublicView => ({
   schedule: e.schedule,
   when: { sv: EventTime.describe(e.schedule, "sv"), en: EventTime.describe(e.schedule, "en") },
   status: e.status,
-  statusName: statusNames[e.status],
+  statusName: Status.names[e.status],
   cancellation: e.cancellation,
   programmeItems: e.programmeItems,
   capacity: e.capacity,

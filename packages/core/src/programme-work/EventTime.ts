@@ -15,8 +15,10 @@
  */
 import { DateTime, Option, Schema } from "effect"
 import type { CalendarDate } from "../CalendarDate.ts"
+import { defaultTimeZone as stockholm, inTimeZone } from "../CalendarDate.ts"
 import type { Lang } from "../LocalizedText.ts"
 import { LocalizedText } from "../LocalizedText.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * The time zone used when none is given.
@@ -24,7 +26,7 @@ import { LocalizedText } from "../LocalizedText.ts"
  * @category models
  * @since 0.1.0
  */
-export const defaultTimeZone = "Europe/Stockholm"
+export const defaultTimeZone = stockholm
 
 /**
  * An IANA time zone name that this runtime knows (`Europe/Stockholm`, `Africa/Gaborone`).
@@ -33,9 +35,10 @@ export const defaultTimeZone = "Europe/Stockholm"
  * @since 0.1.0
  */
 export const TimeZone = Schema.String.check(
-  Schema.makeFilter((zone) => Option.isSome(DateTime.zoneMakeNamed(zone)), {
-    message: "Expected an IANA time zone such as Europe/Stockholm"
-  })
+  Schema.makeFilter((zone) => Option.isSome(DateTime.zoneMakeNamed(zone)), Validation.message({
+    sv: "Förväntade en IANA-tidszon som Europe/Stockholm",
+    en: "Expected an IANA time zone such as Europe/Stockholm"
+  }, "time-zone"))
 )
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
@@ -58,7 +61,10 @@ const parseLocal = (s: string) => {
  * @since 0.1.0
  */
 export const LocalDateTime = Schema.String.check(
-  Schema.makeFilter((s) => parseLocal(s) !== undefined, { message: "Expected a local date-time as YYYY-MM-DDTHH:MM" })
+  Schema.makeFilter((s) => parseLocal(s) !== undefined, Validation.message({
+    sv: "Förväntade en lokal tidpunkt som ÅÅÅÅ-MM-DDTtt:mm",
+    en: "Expected a local date-time as YYYY-MM-DDTHH:MM"
+  }, "local-date-time"))
 ).pipe(Schema.brand("LocalDateTime"))
 /**
  * @category models
@@ -73,7 +79,10 @@ export type LocalDateTime = typeof LocalDateTime.Type
  * @since 0.1.0
  */
 export const YearMonth = Schema.String.check(
-  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Expected a year and month as YYYY-MM" })
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/, Validation.message({
+    sv: "Förväntade år och månad som ÅÅÅÅ-MM",
+    en: "Expected a year and month as YYYY-MM"
+  }))
 ).pipe(Schema.brand("YearMonth"))
 /**
  * @category models
@@ -254,13 +263,10 @@ export const describe = (s: EventTime, lang: Lang): string => {
 }
 
 /**
- * The calendar day of an instant (epoch milliseconds) in a time zone.
+ * The calendar day of an instant (epoch milliseconds) in a time zone: the kernel's one rule,
+ * `CalendarDate.inTimeZone` (for today, use `CalendarDate.today` or `CalendarDate.todayIn`).
  *
  * @category rules
  * @since 0.1.0
  */
-export const dayIn = (millis: number, timeZone: string = defaultTimeZone): CalendarDate => {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(millis)
-  const get = (type: string) => parts.find((p) => p.type === type)!.value
-  return `${get("year")}-${get("month")}-${get("day")}` as CalendarDate
-}
+export const dayIn = (millis: number, timeZone: string = defaultTimeZone): CalendarDate => inTimeZone(millis, timeZone)

@@ -9,6 +9,7 @@
 import { Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { LocalizedText } from "../LocalizedText.ts"
+import * as Validation from "../Validation.ts"
 
 /**
  * An e-mail address (lower-cased when compared).
@@ -17,7 +18,10 @@ import { LocalizedText } from "../LocalizedText.ts"
  * @since 0.1.0
  */
 export const Email = Schema.String.check(
-  Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: "Expected an e-mail address" })
+  Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, Validation.message({
+    sv: "Förväntade en e-postadress",
+    en: "Expected an e-mail address"
+  }))
 )
 
 /**
@@ -28,7 +32,7 @@ export const Email = Schema.String.check(
  * @since 0.1.0
  */
 export const Participant = Schema.Struct({
-  name: Schema.String.check(Schema.isNonEmpty({ message: "Expected a name" })),
+  name: Schema.String.check(Schema.isNonEmpty(Validation.message({ sv: "Förväntade ett namn", en: "Expected a name" }))),
   email: Email,
   organisation: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
   role: Schema.optionalKey(LocalizedText),

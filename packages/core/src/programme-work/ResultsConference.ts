@@ -6,10 +6,11 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Effect } from "effect"
+import { Array as Arr, Effect } from "effect"
 import * as CalendarEvent from "./CalendarEvent.ts"
 import { Store as CalendarEventStore } from "./CalendarEvent.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
+import * as Refusal from "../Refusal.ts"
 import type { NotFound, StoreError } from "../store/DocumentStore.ts"
 import type { Store as NetworkStore } from "../partnership/Network.ts"
 import type { Store as OrganisationStore } from "../partnership/Organisation.ts"
@@ -29,14 +30,16 @@ export interface Outcome {
   readonly partnership: string
   /** Whether it is now concluded. */
   readonly concluded: boolean
-  /** Why not, in English, when it was not concluded. */
+  /** Why not, when it was not concluded: the refusal explained in English, or the error's message. */
   readonly reason?: string | undefined
 }
 
 /**
- * Concludes every partnership presented at a held results conference through
- * `Partnerships.execute(id, { _tag: "Conclude" }, change)`. The event must be a results conference
- * and held; each partnership's outcome is reported separately.
+ * Concludes every partnership presented at a held results conference (the subject, by id)
+ * through `Partnerships.execute(id, { _tag: "Conclude" }, change)`. The event must be a results
+ * conference and held (both are checked at once); each partnership's outcome is reported
+ * separately. The change's `expectedVersion` is not used: the step updates several
+ * partnerships, each at its current version.
  *
  * @category services
  * @since 0.1.0
@@ -50,25 +53,34 @@ export const concludePresented = Effect.fn("ResultsConference.concludePresented"
   CalendarEventStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore
 > {
   const e = yield* (yield* CalendarEventStore).get(event)
-  if (e.kind !== "results-conference" || e.status !== "held") {
-    return yield* new CalendarEvent.EventRefused({
-      event: e.id,
-      field: e.kind !== "results-conference" ? "kind" : "status",
-      rule: e.kind !== "results-conference" ? "not-results-conference" : "transition",
-      value: e.kind !== "results-conference" ? e.kind : e.status,
-      explanation: {
-        sv: "Bara en genomförd resultatkonferens avslutar partnerskap.",
-        en: "Only a held results conference concludes partnerships."
-      }
-    })
+  const violations: Array<Refusal.Violation> = []
+  if (e.kind !== "results-conference") {
+    violations.push(Refusal.violation("kind", "not-results-conference", e.kind, {
+      sv: "Bara en resultatkonferens avslutar partnerskap.",
+      en: "Only a results conference concludes partnerships."
+    }))
   }
+  if (e.status !== "held") {
+    violations.push(Refusal.violation("status", "transition", e.status, {
+      sv: "Partnerskapen avslutas först när resultatkonferensen är genomförd.",
+      en: "The partnerships are concluded only once the results conference has been held."
+    }))
+  }
+  if (Arr.isArrayNonEmpty(violations)) {
+    return yield* new CalendarEvent.EventRefused({ subject: { kind: "calendar-event", id: e.id }, violations })
+  }
+  const { expectedVersion: _, ...each } = change
   const outcomes: Array<Outcome> = []
   for (const id of e.links.partnerships) {
     outcomes.push(
-      yield* Partnerships.execute(id, { _tag: "Conclude" }, change).pipe(
+      yield* Partnerships.executeCommand(id, { _tag: "Conclude" }, each).pipe(
         Effect.match({
           onSuccess: (): Outcome => ({ partnership: id, concluded: true }),
-          onFailure: (error): Outcome => ({ partnership: id, concluded: false, reason: `${error._tag}: ${error.message}` })
+          onFailure: (error): Outcome => ({
+            partnership: id,
+            concluded: false,
+            reason: `${error._tag}: ${Refusal.isRefusal(error) ? error.explain("en") : error.message}`
+          })
         })
       )
     )

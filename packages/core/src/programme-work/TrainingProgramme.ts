@@ -12,17 +12,23 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Array as Arr, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
+import * as Construct from "../Construct.ts"
 import { CalendarEventId, OrganisationId, ProgrammeId, TrainingProgrammeId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
+import * as Refusal from "../Refusal.ts"
 import * as Participant from "./Participant.ts"
 import * as EventTime from "./EventTime.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Validation from "../Validation.ts"
 
 const SessionKey = Schema.String.check(
-  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: "Expected a session key: lower-case letters, digits and '-'" })
+  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, Validation.message({
+    sv: "Förväntade en nyckel för passet: små bokstäver, siffror och '-'",
+    en: "Expected a session key: lower-case letters, digits and '-'"
+  }))
 )
 
 /**
@@ -91,7 +97,10 @@ export const TrainingProgramme = Schema.Struct({
   title: LocalizedText.LocalizedText,
   description: Schema.optionalKey(LocalizedText.LocalizedText),
   targetRoles: Schema.Array(TargetRole),
-  sessions: Schema.Array(Session).check(Schema.isMinLength(1, { message: "Expected at least one session" })),
+  sessions: Schema.Array(Session).check(Schema.isMinLength(1, Validation.message({
+    sv: "Förväntade minst ett pass",
+    en: "Expected at least one session"
+  }))),
   /** Sessions a participant must attend to complete the programme; absent: every session. */
   completionSessions: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
   capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
@@ -125,33 +134,52 @@ export const TrainingProgramme = Schema.Struct({
 export type TrainingProgramme = typeof TrainingProgramme.Type
 
 /**
- * A refused enrolment or attendance: `field` and `rule` say what, in both languages. Carries no
- * personal data.
+ * A training programme from plain values, at version 0 (not yet stored); no target roles or
+ * enrolments unless given.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = Construct.make(TrainingProgramme, "TrainingProgramme", { targetRoles: [], enrolments: [] })
+
+/**
+ * A training programme from untrusted input (JSON), with the defaults of {@link make}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const decode = Construct.decode(make)
+
+/**
+ * The rules an enrolment or attendance can break: each is the `rule` of a violation in
+ * {@link TrainingRefused}.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const TrainingRule = Schema.Literals(["deadline", "full", "already-enrolled", "not-enrolled", "unknown-session"])
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type TrainingRule = typeof TrainingRule.Type
+
+/**
+ * A refused enrolment or attendance on a training programme (the subject), with every rule it
+ * breaks. Carries no personal data: a person is never named in a violation.
  *
  * @category errors
  * @since 0.1.0
  */
-export class TrainingRefused extends Schema.TaggedError<TrainingRefused>()("TrainingRefused", {
-  programme: Schema.String,
-  field: Schema.String,
-  rule: Schema.Literals(["deadline", "full", "already-enrolled", "not-enrolled", "unknown-session"]),
-  value: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.programme}: ${this.field} (${this.value}): ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class TrainingRefused extends Refusal.Refusal<TrainingRefused>()("TrainingRefused") {}
 
-const refuse = (
-  t: TrainingProgramme,
-  field: string,
-  rule: TrainingRefused["rule"],
-  value: string,
-  sv: string,
-  en: string
-) => Result.fail(new TrainingRefused({ programme: t.id, field, rule, value, explanation: { sv, en } }))
+const broken = (field: string, rule: TrainingRule, value: string | undefined, sv: string, en: string): Refusal.Violation =>
+  Refusal.violation(field, rule, value, { sv, en })
+
+const refuseAll = (t: TrainingProgramme, violations: Arr.NonEmptyArray<Refusal.Violation>) =>
+  Result.fail(new TrainingRefused({ subject: { kind: "training-programme", id: t.id }, violations }))
+
+const refuse = (t: TrainingProgramme, violation: Refusal.Violation) => refuseAll(t, [violation])
 
 const indexOf = (t: TrainingProgramme, email: string) => {
   const key = Participant.emailKey(email)
@@ -160,21 +188,23 @@ const indexOf = (t: TrainingProgramme, email: string) => {
 
 /**
  * Enrols a person for the whole programme. Refused after the deadline, when full, or when the
- * person is already enrolled.
+ * person is already enrolled (every one of them that holds).
  *
  * @category rules
  * @since 0.1.0
  */
 export const enrol = (t: TrainingProgramme, person: Participant.Participant): Result.Result<TrainingProgramme, TrainingRefused> => {
+  const violations: Array<Refusal.Violation> = []
   if (t.enrolmentDeadline !== undefined && person.signedUp > t.enrolmentDeadline) {
-    return refuse(t, "signedUp", "deadline", person.signedUp, `Sista anmälningsdag var ${t.enrolmentDeadline}.`, `The enrolment deadline was ${t.enrolmentDeadline}.`)
+    violations.push(broken("signedUp", "deadline", person.signedUp, `Sista anmälningsdag var ${t.enrolmentDeadline}.`, `The enrolment deadline was ${t.enrolmentDeadline}.`))
   }
   if (indexOf(t, person.email) >= 0) {
-    return refuse(t, "email", "already-enrolled", "(personal data)", "Personen är redan anmäld.", "The person is already enrolled.")
+    violations.push(broken("email", "already-enrolled", undefined, "Personen är redan anmäld.", "The person is already enrolled."))
   }
   if (t.capacity !== undefined && t.enrolments.length >= t.capacity) {
-    return refuse(t, "capacity", "full", String(t.capacity), "Utbildningsprogrammet är fullt.", "The training programme is full.")
+    violations.push(broken("capacity", "full", String(t.capacity), "Utbildningsprogrammet är fullt.", "The training programme is full."))
   }
+  if (Arr.isArrayNonEmpty(violations)) return refuseAll(t, violations)
   return Result.succeed({ ...t, enrolments: [...t.enrolments, { participant: person, attended: [] }] })
 }
 
@@ -189,11 +219,13 @@ export const recordAttendance = (
   email: string,
   session: string
 ): Result.Result<TrainingProgramme, TrainingRefused> => {
-  if (!t.sessions.some((s) => s.key === session)) {
-    return refuse(t, "session", "unknown-session", session, `Okänt tillfälle ${session}.`, `Unknown session ${session}.`)
-  }
   const i = indexOf(t, email)
-  if (i < 0) return refuse(t, "email", "not-enrolled", "(personal data)", "Personen är inte anmäld.", "The person is not enrolled.")
+  const violations: Array<Refusal.Violation> = []
+  if (!t.sessions.some((s) => s.key === session)) {
+    violations.push(broken("session", "unknown-session", session, `Okänt tillfälle ${session}.`, `Unknown session ${session}.`))
+  }
+  if (i < 0) violations.push(broken("email", "not-enrolled", undefined, "Personen är inte anmäld.", "The person is not enrolled."))
+  if (Arr.isArrayNonEmpty(violations)) return refuseAll(t, violations)
   const e = t.enrolments[i]!
   if (e.attended.includes(session)) return Result.succeed(t)
   const order = t.sessions.map((s) => s.key)
@@ -209,7 +241,7 @@ export const recordAttendance = (
  */
 export const withdraw = (t: TrainingProgramme, email: string): Result.Result<TrainingProgramme, TrainingRefused> => {
   const i = indexOf(t, email)
-  if (i < 0) return refuse(t, "email", "not-enrolled", "(personal data)", "Personen är inte anmäld.", "The person is not enrolled.")
+  if (i < 0) return refuse(t, broken("email", "not-enrolled", undefined, "Personen är inte anmäld.", "The person is not enrolled."))
   return Result.succeed({ ...t, enrolments: t.enrolments.filter((_, j) => j !== i) })
 }
 

@@ -13,6 +13,7 @@
  * @group Publishing
  * @since 0.1.0
  */
+import { Effect } from "effect"
 import * as Assessment from "../assessment/Assessment.ts"
 import type * as Budget from "../funding/Budget.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
@@ -28,6 +29,8 @@ import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../I
 import type { LocalizedText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
 import type { Network } from "../partnership/Network.ts"
+import { Store as NetworkStore } from "../partnership/Network.ts"
+import type { StoreError } from "../store/DocumentStore.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
 import * as Programme from "../partnership/Programme.ts"
@@ -508,6 +511,36 @@ export const directory = (input: {
 })
 
 /**
+ * The {@link Directory} of everything stored: every organisation, programme and network, read
+ * from their stores (`Stores.layer` provides them). What a page or report needs before it
+ * builds its views.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Partnership, View } from "@localrights/core"
+ *
+ * const cards = Effect.gen(function*() {
+ *   const directory = yield* View.loadDirectory
+ *   return (yield* (yield* Partnership.Store).list()).map((p) => View.projectCard(p, directory))
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const loadDirectory: Effect.Effect<Directory, StoreError, Organisation.Store | Programme.Store | NetworkStore> = Effect.gen(
+  function*() {
+    const [organisations, programmes, networks] = yield* Effect.all([
+      (yield* Organisation.Store).list(),
+      (yield* Programme.Store).list(),
+      (yield* NetworkStore).list()
+    ])
+    return directory({ organisations, programmes, networks })
+  }
+).pipe(Effect.withSpan("View.loadDirectory"))
+
+/**
  * Labels every renderer uses for the fields, headings and markers of the views.
  *
  * @category rendering
@@ -618,13 +651,6 @@ const lookup = (dir: Directory, id: OrganisationId): OrganisationView => {
   return org === undefined ? unknownOrganisation(id) : organisation(org)
 }
 
-const roleNames: Readonly<Record<Partnership.Associate["role"], LocalizedText>> = {
-  university: { sv: "Universitet", en: "University" },
-  "civil-society": { sv: "Civilsamhälle", en: "Civil society" },
-  expert: { sv: "Expertorganisation", en: "Expert organisation" },
-  other: { sv: "Övrig", en: "Other" }
-}
-
 const goalLabel = (g: Sdg.Goal): LocalizedText => ({ sv: `${g.number} – ${g.short.sv}`, en: `${g.number} – ${g.short.en}` })
 
 const strongest = (a: Sdg.Significance, b: Sdg.Significance): Sdg.Significance =>
@@ -665,7 +691,7 @@ export const projectCard = (p: Partnership.Partnership, dir: Directory): Project
     ...(programme === undefined ? {} : { programme: { id: programme.id, name: programme.name } }),
     ...(network === undefined ? {} : { network: { id: network.id, name: network.name } }),
     status: p.status,
-    statusName: Partnership.statusNames[p.status],
+    statusName: Partnership.Status.names[p.status],
     ...(p.implementationYear === undefined ? {} : { implementationYear: p.implementationYear }),
     ...(p.projectArea === undefined ? {} : { projectArea: p.projectArea }),
     ...(p.theme === undefined ? {} : { theme: p.theme }),
@@ -677,10 +703,10 @@ export const projectCard = (p: Partnership.Partnership, dir: Directory): Project
     ...(country === undefined ? {} : { partnerCountry: { code: country, name: countryName(country) } }),
     associates: p.associates.map((a) => ({
       organisation: lookup(dir, a.organisation),
-      role: roleNames[a.role],
+      role: Partnership.AssociateRole.names[a.role],
       ...(a.description === undefined ? {} : { description: a.description })
     })),
-    focusAreas: p.focusAreas.map((f) => Programme.focusAreaNames[f]),
+    focusAreas: p.focusAreas.map((f) => Programme.FocusArea.names[f]),
     projectGoals: p.goals
   }
 }
@@ -704,10 +730,10 @@ const goalName = (key: string): LocalizedText => {
 }
 
 const statusName = (key: string): LocalizedText =>
-  (Partnership.statusNames as Readonly<Record<string, LocalizedText>>)[key] ?? plain(key)
+  (Partnership.Status.names as Readonly<Record<string, LocalizedText>>)[key] ?? plain(key)
 
 const focusName = (key: string): LocalizedText =>
-  (Programme.focusAreaNames as Readonly<Record<string, LocalizedText>>)[key] ?? plain(key)
+  (Programme.FocusArea.names as Readonly<Record<string, LocalizedText>>)[key] ?? plain(key)
 
 const joined = (texts: ReadonlyArray<LocalizedText>, separator = ", "): LocalizedText => ({
   sv: texts.map((t) => t.sv ?? t.en ?? "").join(separator),
@@ -1067,9 +1093,9 @@ export const assessmentInput = (
   return {
     partnership: first.subject.partnership,
     framework: framework.name,
-    purpose: CriteriaFramework.stageNames[first.subject.stage],
+    purpose: CriteriaFramework.Stage.names[first.subject.stage],
     date,
-    verdict: { name: Assessment.verdictNames[evaluation.verdict], reason: evaluation.reason },
+    verdict: { name: Assessment.Verdict.names[evaluation.verdict], reason: evaluation.reason },
     maxScore: framework.scale.max,
     scores: evaluation.principles.map((p) => {
       const notes = evidence.get(p.principle)
@@ -1097,8 +1123,8 @@ export const fundingInput = (partnership: PartnershipId, report: Expenses.Report
   currency: "SEK" as Money.CurrencyCode,
   lines: report.rows.map((r) => ({
     category: `${r.phase}/${r.category}`,
-    name: capitalised(mapText(FundingRuleSet.categoryNames[r.category], (c, lang) =>
-      `${c}, ${lang === "sv" ? FundingRuleSet.phaseNames[r.phase].sv ?? "" : FundingRuleSet.phaseNames[r.phase].en ?? ""}`)),
+    name: capitalised(mapText(FundingRuleSet.CostCategory.names[r.category], (c, lang) =>
+      `${c}, ${FundingRuleSet.Phase.nameOf(r.phase, lang)}`)),
     budget: r.budgeted.minor,
     actual: r.actual.minor
   }))

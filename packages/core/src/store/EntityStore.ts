@@ -2,12 +2,23 @@
  * A typed, versioned store for one kind of entity, derived from the primitive
  * {@link DocumentStore}: decoding, encoding, versions and change records in one place.
  *
+ * **Details**
+ *
+ * Every write is a named command in the change log. `create` records `Create<Name>` and
+ * `update` records `Update<Name>`, where `Name` is the entity's name derived from its kind
+ * (`organisation` → `CreateOrganisation`, `funding-rule-set` → `UpdateFundingRuleSet`), so a
+ * caller passes only its {@link ChangeLog.Change}. A step that is a command of its own (the
+ * lifecycle's `Admit`, `RecordAssessment`, ...) names it as a {@link Recorded}, typed by
+ * {@link CommandName}. `ensure` is the idempotent create for seeding: a re-run changes nothing.
+ *
  * @module
  * @group Store
  * @since 0.1.0
  */
 import { Clock, Context, DateTime, Effect, Exit, Layer, Option, Predicate, Schema } from "effect"
 import * as ChangeLog from "../ChangeLog.ts"
+import type * as Lifecycle from "../partnership/Lifecycle.ts"
+import * as Refusal from "../Refusal.ts"
 import { DocumentStore, NotFound, StoreError, VersionConflict } from "./DocumentStore.ts"
 
 /**
@@ -22,17 +33,76 @@ export interface Versioned {
 }
 
 /**
- * How a change is recorded: the caller's actor and reason, the command name, and the status
- * before and after when the entity has one.
+ * The commands recorded under a name of their own rather than the store's `Create<Name>` and
+ * `Update<Name>`: the lifecycle commands (`Partnerships.execute`), `RegisterInterest`
+ * (`Partnerships.register`), `SubmitInterest` (`Interest.submit`), `RecordAssessment`
+ * (`Assessments.record`), `PublishCriteriaFramework` (`CriteriaFrameworkStore.publish`) and
+ * `ErasePersonalData` (`PersonalData.erase`).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type CommandName =
+  | Lifecycle.CommandName
+  | "RegisterInterest"
+  | "SubmitInterest"
+  | "RecordAssessment"
+  | "PublishCriteriaFramework"
+  | "ErasePersonalData"
+
+/**
+ * How a step that is a command of its own records a write: its {@link CommandName}, and the
+ * status before and after when the entity has one. Without it, `create` and `update` record
+ * `Create<Name>` and `Update<Name>`, with the entity's status after the write when it has a
+ * `status` field.
  *
  * @category models
  * @since 0.1.0
  */
-export interface Recorded extends ChangeLog.Change {
-  readonly command: string
+export interface Recorded {
+  readonly command: CommandName
   readonly statusBefore?: string | undefined
   readonly statusAfter?: string | undefined
 }
+
+/**
+ * One field where a value given to `ensure` differs from the stored one: the field path
+ * (`name.sv`, `lines[2].amount.minor`) and both values as short JSON (absent when missing).
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const Difference = Schema.Struct({
+  field: Schema.String,
+  stored: Schema.optionalKey(Schema.String),
+  given: Schema.optionalKey(Schema.String)
+})
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type Difference = typeof Difference.Type
+
+/**
+ * `ensure` was given an entity whose id is stored with other values: one violation per
+ * differing field (rule `same-as-stored`, the given value), and the `differences` with both
+ * values. Nothing was written.
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export class EnsureRefused extends Refusal.Refusal<EnsureRefused>()("EnsureRefused", {
+  differences: Schema.NonEmptyArray(Difference)
+}) {}
+
+/**
+ * The entity name of a kind, as command names use it: `funding-rule-set` → `FundingRuleSet`.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const nameOf = (kind: string): string =>
+  kind.split(/[^A-Za-z0-9]+/).filter((w) => w !== "").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")
 
 /**
  * A typed store of one entity kind.
@@ -43,14 +113,29 @@ export interface Recorded extends ChangeLog.Change {
 export interface EntityStore<A extends Versioned> {
   /** The kind name used in the document store and the change log (`partnership`). */
   readonly kind: string
+  /** The entity's name in command names (`Partnership`: `CreatePartnership`, `UpdatePartnership`). */
+  readonly entityName: string
   /** The entity, or `NotFound`. */
   readonly get: (id: string) => Effect.Effect<A, NotFound | StoreError>
   /** The entity, or none. */
   readonly find: (id: string) => Effect.Effect<Option.Option<A>, StoreError>
-  /** Stores a new entity at version 1; `VersionConflict` (expected 0) when the id is taken. */
-  readonly create: (value: A, change: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
-  /** Stores `value` when the stored version is still `value.version`; returns it at the next version. */
-  readonly update: (value: A, change: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
+  /**
+   * Stores a new entity at version 1, recorded as `Create<Name>` (or as `recorded` names it);
+   * `VersionConflict` (expected 0) when the id is taken.
+   */
+  readonly create: (value: A, change: ChangeLog.Change, recorded?: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
+  /**
+   * Stores `value` when the stored version is still `value.version`, recorded as
+   * `Update<Name>` (or as `recorded` names it); returns it at the next version.
+   */
+  readonly update: (value: A, change: ChangeLog.Change, recorded?: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
+  /**
+   * Creates the entity when its id is not stored (as `create` does); returns the stored one
+   * untouched when it is the same (compared in JSON form, the version aside); refuses with
+   * {@link EnsureRefused}, naming every differing field, when it differs. For seeds and
+   * imports that may run again.
+   */
+  readonly ensure: (value: A, change: ChangeLog.Change) => Effect.Effect<A, EnsureRefused | StoreError>
   /** Entities in id order, optionally after a cursor id and limited. */
   readonly list: (options?: { readonly after?: string; readonly limit?: number }) => Effect.Effect<ReadonlyArray<A>, StoreError>
   /** The change log of one entity, oldest first. */
@@ -59,6 +144,40 @@ export interface EntityStore<A extends Versioned> {
 
 const decodeRecord = Schema.decodeUnknownExit(ChangeLog.ChangeRecord)
 const encodeRecord = Schema.encodeSync(ChangeLog.ChangeRecord)
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  Predicate.isObject(u) && !Array.isArray(u)
+
+const formatPath = (path: ReadonlyArray<string | number>): string =>
+  path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? key : `${out}.${key}`), "")
+
+const showJson = (value: unknown): string | undefined => {
+  if (value === undefined) return undefined
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+// every leaf where two JSON values differ, depth first, in the stored value's field order
+const diff = (stored: unknown, given: unknown, path: Array<string | number>, out: Array<Difference>): void => {
+  if (stored === given) return
+  if (Array.isArray(stored) && Array.isArray(given)) {
+    for (let i = 0; i < Math.max(stored.length, given.length); i++) diff(stored[i], given[i], [...path, i], out)
+    return
+  }
+  if (isPlainObject(stored) && isPlainObject(given)) {
+    for (const key of new Set([...Object.keys(stored), ...Object.keys(given)])) diff(stored[key], given[key], [...path, key], out)
+    return
+  }
+  const s = showJson(stored)
+  const g = showJson(given)
+  out.push({ field: formatPath(path), ...(s === undefined ? {} : { stored: s }), ...(g === undefined ? {} : { given: g }) })
+}
+
+const toViolation = (d: Difference): Refusal.Violation =>
+  Refusal.violation(d.field, "same-as-stored", d.given, {
+    sv: `Redan lagrat som ${d.stored ?? "(saknas)"}, angivet ${d.given ?? "(saknas)"}.`,
+    en: `Already stored as ${d.stored ?? "(absent)"}, given ${d.given ?? "(absent)"}.`
+  })
 
 /**
  * Builds the typed store of `kind` over the {@link DocumentStore} in context, with `schema`
@@ -78,6 +197,7 @@ const makeStore = <A extends Versioned, I>(
 ): Effect.Effect<EntityStore<A>, never, DocumentStore> =>
   Effect.gen(function*() {
     const docs = yield* DocumentStore
+    const entityName = nameOf(kind)
     const decode = Schema.decodeUnknownExit(schema)
     const encode = Schema.encodeUnknownExit(schema)
 
@@ -104,11 +224,13 @@ const makeStore = <A extends Versioned, I>(
         }))
       )
 
-    const write = (method: string, value: A, expectedVersion: number, change: Recorded) =>
+    const write = (method: string, value: A, expectedVersion: number, change: ChangeLog.Change, command: string, recorded?: Recorded) =>
       Effect.gen(function*() {
         const version = expectedVersion + 1
         const data = yield* toData(method, value, version)
         const at = DateTime.makeUnsafe(yield* Clock.currentTimeMillis)
+        const status = (value as { readonly status?: unknown }).status
+        const statusAfter = recorded?.statusAfter ?? (typeof status === "string" ? status : undefined)
         const record = encodeRecord(
           new ChangeLog.ChangeRecord({
             entity: kind,
@@ -116,18 +238,62 @@ const makeStore = <A extends Versioned, I>(
             version,
             at: at as DateTime.Utc,
             actor: change.actor,
-            command: change.command,
+            command: recorded?.command ?? command,
             reason: change.reason,
-            ...(change.statusBefore !== undefined ? { statusBefore: change.statusBefore } : {}),
-            ...(change.statusAfter !== undefined ? { statusAfter: change.statusAfter } : {})
+            ...(recorded?.statusBefore !== undefined ? { statusBefore: recorded.statusBefore } : {}),
+            ...(statusAfter !== undefined ? { statusAfter } : {})
           })
         )
         yield* docs.write({ kind, id: value.id, expectedVersion, data, record })
         return yield* fromDoc(method, data, version)
       })
 
+    const create = (value: A, change: ChangeLog.Change, recorded?: Recorded) =>
+      write(`${kind}.create`, value, 0, change, `Create${entityName}`, recorded)
+
+    // the JSON form without the version, for comparing a given value with the stored one
+    const comparable = (method: string, value: A) =>
+      Effect.map(toData(method, value, 0), (data) => {
+        const { version: _, ...rest } = data as Record<string, unknown>
+        return rest
+      })
+
+    const same = (method: string, stored: A, given: Record<string, unknown>) =>
+      Effect.flatMap(comparable(method, stored), (current) => {
+        const found: Array<Difference> = []
+        diff(current, given, [], found)
+        const [first, ...rest] = found
+        if (first === undefined) return Effect.succeed(stored)
+        return Effect.fail(
+          new EnsureRefused({
+            subject: { kind, id: stored.id },
+            violations: [first, ...rest].map(toViolation) as [Refusal.Violation, ...Array<Refusal.Violation>],
+            differences: [first, ...rest]
+          })
+        )
+      })
+
+    const ensure = (value: A, change: ChangeLog.Change) =>
+      Effect.gen(function*() {
+        const method = `${kind}.ensure`
+        const given = yield* comparable(method, value)
+        const existing = yield* find(value.id)
+        if (Option.isSome(existing)) return yield* same(method, existing.value, given)
+        return yield* create(value, change).pipe(
+          // written by someone else in between: compare with what they wrote
+          Effect.catchTag("VersionConflict", () =>
+            find(value.id).pipe(
+              Effect.flatMap(Option.match({
+                onNone: () => Effect.fail(new StoreError({ method, reason: "unknown", detail: `${kind} ${value.id} vanished during ensure` })),
+                onSome: (stored) => same(method, stored, given)
+              }))
+            ))
+        )
+      })
+
     return {
       kind,
+      entityName,
       find,
       get: (id) =>
         find(id).pipe(
@@ -136,8 +302,9 @@ const makeStore = <A extends Versioned, I>(
             onSome: Effect.succeed
           }))
         ),
-      create: (value, change) => write(`${kind}.create`, value, 0, change),
-      update: (value, change) => write(`${kind}.update`, value, value.version, change),
+      create,
+      update: (value, change, recorded) => write(`${kind}.update`, value, value.version, change, `Update${entityName}`, recorded),
+      ensure,
       list: (options) =>
         docs.list(kind, options).pipe(
           Effect.flatMap((list) => Effect.forEach(list, (doc) => fromDoc(`${kind}.list`, doc.data, doc.version)))
@@ -169,6 +336,8 @@ const makeStore = <A extends Versioned, I>(
 export interface Definition<Self, A extends Versioned, Shape extends EntityStore<A> = EntityStore<A>> {
   /** The kind name in the document store and the change log. */
   readonly kind: string
+  /** The entity's name in command names (`Organisation`: `CreateOrganisation`). */
+  readonly entityName: string
   /** The schema the documents are encoded and decoded with. */
   readonly schema: Schema.Codec<A, any>
   /** Builds the store over the {@link DocumentStore} in context. */
@@ -214,5 +383,5 @@ export const Service = <Self>() =>
     : Effect.map(makeStore(kind, schema), (store) => ({ ...store, ...extend(store) }))
   const Tag = Context.Service<Self, EntityStore<A> & Extra>()(`@localrights/core/store/${kind}`)
   const layer = Layer.effect(Tag as unknown as Context.Key<Self, EntityStore<A> & Extra>, make)
-  return Object.assign(Tag, { kind, schema, make, layer }) as typeof Tag & Definition<Self, A, EntityStore<A> & Extra>
+  return Object.assign(Tag, { kind, entityName: nameOf(kind), schema, make, layer }) as typeof Tag & Definition<Self, A, EntityStore<A> & Extra>
 }

@@ -7,8 +7,8 @@
  * **Details**
  *
  * Erasure rewrites each affected entity through its versioned store, so the change log says
- * that an erasure happened (reason `erasure: personal data removed (<reference>)`) but never
- * whose: the person's name and e-mail are not written to the log, and a reference that
+ * that an erasure happened (reason `erasure: personal data removed (<the change's reason>)`)
+ * but never whose: the person's name and e-mail are not written to the log, and a reason that
  * contains them is refused. A freed event seat goes to the next on the waiting list; those
  * notifications are returned.
  *
@@ -16,18 +16,19 @@
  * @group Store
  * @since 0.1.0
  */
-import { Clock, Effect, Schema } from "effect"
+import { Effect, Schema } from "effect"
+import * as CalendarDate from "../CalendarDate.ts"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
 import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
 import type { StoreError, VersionConflict } from "./DocumentStore.ts"
 import { Store as ExpressionStore } from "../partnership/Interest.ts"
-import type { ActorId } from "../Ids.ts"
+import type * as ChangeLog from "../ChangeLog.ts"
 import type { Expression } from "../partnership/Interest.ts"
-import * as LocalizedText from "../LocalizedText.ts"
+import type * as LocalizedText from "../LocalizedText.ts"
+import * as Refusal from "../Refusal.ts"
 import { type ContactPerson, Organisation } from "../partnership/Organisation.ts"
 import { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import type * as Participant from "../programme-work/Participant.ts"
-import * as EventTime from "../programme-work/EventTime.ts"
 import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
 import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
 import * as Validation from "../Validation.ts"
@@ -88,20 +89,13 @@ export interface Export {
 }
 
 /**
- * The erasure reference would write the person's name or e-mail into the change log.
+ * The erasure's reason would write the person's name or e-mail into the change log. The
+ * subject is the erasure request; no violation carries the person's data.
  *
  * @category errors
  * @since 0.1.0
  */
-export class ErasureRefused extends Schema.TaggedError<ErasureRefused>()("ErasureRefused", {
-  field: Schema.String,
-  explanation: LocalizedText.LocalizedText
-}) {
-  /** @since 0.1.0 */
-  override get message(): string {
-    return `${this.field}: ${LocalizedText.text(this.explanation, "en")}`
-  }
-}
+export class ErasureRefused extends Refusal.Refusal<ErasureRefused>()("ErasureRefused") {}
 
 const norm = (s: string) => s.trim().toLocaleLowerCase("sv")
 
@@ -163,7 +157,7 @@ export const exportPerson = Effect.fn("PersonalData.exportPerson")(function*(
       findings.push({ _tag: "InterestExpression", expression: x.id, contact: x.contact })
     }
   }
-  return { produced: EventTime.dayIn(yield* Clock.currentTimeMillis), findings }
+  return { produced: yield* CalendarDate.today, findings }
 })
 
 /**
@@ -181,29 +175,38 @@ export interface Erasure {
 }
 
 /**
- * Erases the person from every store. `reference` (a case number) goes into the change log
- * with the reason `erasure: personal data removed (<reference>)`; a reference containing the
- * person's name or e-mail is refused.
+ * Erases the person (the subject) from every store. The change's reason (a case number, such
+ * as `ärende 2026-17`) goes into the change log as `erasure: personal data removed (<reason>)`,
+ * with the change's actor; a reason containing the person's name or e-mail is refused. The
+ * change's `expectedVersion` is not used: an erasure rewrites every entity that holds the
+ * person, each at its current version.
+ *
+ * @example
+ * ```ts
+ * import { ChangeLog, PersonalData } from "@localrights/core"
+ * const program = PersonalData.erase({ email: "alex@example.org" }, ChangeLog.change("dpo", "ärende 2026-17"))
+ * ```
  *
  * @category services
  * @since 0.1.0
  */
 export const erase = Effect.fn("PersonalData.erase")(function*(
   input: Person,
-  request: { readonly actor: string; readonly reference: string }
+  change: ChangeLog.Change
 ): Effect.fn.Return<Erasure, Validation.ValidationError | ErasureRefused | VersionConflict | StoreError, Services> {
   const person = yield* decodePerson(input)
-  const ref = norm(request.reference)
-  if ([person.name, person.email].some((x) => x !== undefined && ref.includes(norm(x)))) {
+  const reason = norm(change.reason)
+  if ([person.name, person.email].some((x) => x !== undefined && reason.includes(norm(x)))) {
     return yield* new ErasureRefused({
-      field: "reference",
-      explanation: {
-        sv: "Referensen får inte innehålla personens namn eller e-postadress: den skrivs i ändringsloggen.",
-        en: "The reference must not contain the person's name or e-mail: it is written to the change log."
-      }
+      subject: { kind: "erasure" },
+      violations: [Refusal.violation("reason", "no-personal-data-in-log", undefined, {
+        sv: "Anledningen får inte innehålla personens namn eller e-postadress: den skrivs i ändringsloggen.",
+        en: "The reason must not contain the person's name or e-mail: it is written to the change log."
+      })]
     })
   }
-  const change = { actor: request.actor as ActorId, reason: `erasure: personal data removed (${request.reference})`, command: "ErasePersonalData" }
+  const logged = { actor: change.actor, reason: `erasure: personal data removed (${change.reason})` }
+  const erasure = { command: "ErasePersonalData" } as const
   const rewritten: Array<string> = []
   const notifications: Array<CalendarEvent.Notification> = []
 
@@ -211,7 +214,7 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
   for (const org of yield* organisations.list()) {
     const contacts = org.contacts.filter((c) => !matches(person, c))
     if (contacts.length === org.contacts.length) continue
-    yield* organisations.update(new Organisation({ ...org, contacts }), change)
+    yield* organisations.update(new Organisation({ ...org, contacts }), logged, erasure)
     rewritten.push(`organisation/${org.id}`)
   }
 
@@ -236,7 +239,7 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       })
     }))
     if (!changed) continue
-    yield* events.update({ ...next, programmeItems: items }, change)
+    yield* events.update({ ...next, programmeItems: items }, logged, erasure)
     rewritten.push(`calendar-event/${e.id}`)
   }
 
@@ -248,17 +251,17 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       if (r._tag === "Success") next = r.success
     }
     if (next === t) continue
-    yield* trainings.update(next, change)
+    yield* trainings.update(next, logged, erasure)
     rewritten.push(`training-programme/${t.id}`)
   }
 
   const expressions = yield* ExpressionStore
-  const today = EventTime.dayIn(yield* Clock.currentTimeMillis)
+  const today = yield* CalendarDate.today
   for (const x of yield* expressions.list()) {
     if (x.contact === undefined || !matches(person, x.contact)) continue
     const { contact: _, ...rest } = x
     const erased: Expression = { ...rest, contactErased: today }
-    yield* expressions.update(erased, change)
+    yield* expressions.update(erased, logged, erasure)
     rewritten.push(`interest-expression/${x.id}`)
   }
   return { rewritten, notifications }

@@ -17,12 +17,11 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, type Layer } from "effect"
 import * as Assessment from "../assessment/Assessment.ts"
 import { Store as AssessmentStore } from "../assessment/Assessment.ts"
-import type { CalendarDate } from "../CalendarDate.ts"
 import * as ChangeLog from "../ChangeLog.ts"
 import * as CriteriaFramework from "../assessment/CriteriaFramework.ts"
 import { CriteriaFrameworkStore } from "../assessment/CriteriaFrameworkStore.ts"
 import * as Frameworks from "../assessment/Frameworks.ts"
-import type { ActorId, AssessmentId, CriteriaFrameworkId, PartnershipId } from "../Ids.ts"
+import type { CriteriaFrameworkId } from "../Ids.ts"
 import type { Stores } from "../store/Stores.ts"
 
 let counter = 0
@@ -30,19 +29,19 @@ const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter+
 const change = ChangeLog.change("contract-suite", "contract test")
 
 const assessment = (partnership: string, assessor: string, date: string, values: ReadonlyArray<number>) =>
-  Assessment.make({
-    id: unique(`assessment-${assessor}`) as AssessmentId,
-    subject: { partnership: partnership as PartnershipId, stage: "application" },
+  Effect.runSync(Assessment.make({
+    id: unique(`assessment-${assessor}`),
+    subject: { partnership, stage: "application" },
     framework: CriteriaFramework.ref(Frameworks.skr),
-    assessor: assessor as ActorId,
-    date: date as CalendarDate,
+    assessor,
+    date,
     scores: Frameworks.skr.principles.map((p, i) => ({
       principle: p.id,
       score: values[i]!,
       ...(values[i]! < 2 ? { evidence: { sv: `Motivering för ${p.id} – åäö`, en: `Evidence for ${p.id}` } } : {})
     })),
     notes: { sv: "Anteckning", en: "Note" }
-  })
+  }))
 
 /**
  * Registers the suite under `name` with vitest. `layer` is built once per test case; ids are
@@ -61,14 +60,14 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const partnership = unique("partnership")
         const later = assessment(partnership, "b", "2020-12-01", [3, 3, 2, 1, 3, 2])
         const earlier = assessment(partnership, "a", "2020-11-20", [3, 3, 3, 3, 3, 3])
-        yield* store.create(later, { ...change, command: "RecordAssessment" })
-        yield* store.create(earlier, { ...change, command: "RecordAssessment" })
-        yield* store.create(assessment(unique("other"), "a", "2020-11-01", [2, 2, 2, 2, 2, 2]), { ...change, command: "RecordAssessment" })
+        yield* store.create(later, change)
+        yield* store.create(earlier, change)
+        yield* store.create(assessment(unique("other"), "a", "2020-11-01", [2, 2, 2, 2, 2, 2]), change)
         assert.deepStrictEqual(yield* store.get(later.id), new Assessment.Assessment({ ...later, version: 1 }))
         assert.deepStrictEqual((yield* store.forSubject(partnership)).map((a) => a.id), [earlier.id, later.id])
         assert.deepStrictEqual(yield* store.forSubject(partnership, "project-plan"), [])
         const history = yield* store.history(later.id)
-        assert.deepStrictEqual(history.map((r) => [r.version, r.command, r.actor]), [[1, "RecordAssessment", "contract-suite"]])
+        assert.deepStrictEqual(history.map((r) => [r.version, r.command, r.actor]), [[1, "CreateAssessment", "contract-suite"]])
       })))
 
     it.effect("publishes framework versions once, under id@version, and keeps old versions unchanged", () =>

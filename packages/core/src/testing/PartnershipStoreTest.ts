@@ -19,10 +19,10 @@ import * as Catalogue from "../partnership/Catalogue.ts"
 import * as ChangeLog from "../ChangeLog.ts"
 import type { CountryCode } from "../Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
-import { IcldMr2020 } from "../examples/index.ts"
+import { IcldCohort2020 } from "../examples/index.ts"
 import { Network } from "../partnership/Network.ts"
 import { Store as NetworkStore } from "../partnership/Network.ts"
-import { Organisation } from "../partnership/Organisation.ts"
+import * as Organisation from "../partnership/Organisation.ts"
 import { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
 import { Store as PartnershipStore } from "../partnership/Partnership.ts"
@@ -58,22 +58,20 @@ const titles: ReadonlyArray<readonly [string, string]> = [
 export const catalogueFixture = (prefix: string, size = 60): ReadonlyArray<Partnership.Partnership> =>
   Array.from({ length: size }, (_, i) => {
     const [sv, en] = titles[i % titles.length]!
-    return new Partnership.Partnership({
-      ...Partnership.register({
-        id: `${prefix}-p${String(i).padStart(3, "0")}` as PartnershipId,
-        programme: `${prefix}-prog${i % 2}` as ProgrammeId,
-        title: i % 7 === 0 ? { en: `${en} ${i}` } : { sv: `${sv} ${i}`, en: `${en} ${i}` },
-        swedishPartner: `${prefix}-org${i % 5}` as OrganisationId,
-        focusAreas: [focus[i % focus.length]!],
-        sdgTags: i % 3 === 0
-          ? [{ goal: 10 as GoalNumber, target: "10.2" as TargetCode, significance: "principal" }]
-          : [{ goal: 5 as GoalNumber, significance: "significant" }, { goal: 16 as GoalNumber, target: "16.7" as TargetCode, significance: "principal" }],
-        ...(i % 4 === 0 ? { description: { sv: "Barnkonventionen blev svensk lag 2020", en: "The CRC became Swedish law in 2020" } } : {})
-      }),
+    return Effect.runSync(Partnership.make({
+      id: `${prefix}-p${String(i).padStart(3, "0")}`,
+      programme: `${prefix}-prog${i % 2}`,
+      title: i % 7 === 0 ? { en: `${en} ${i}` } : { sv: `${sv} ${i}`, en: `${en} ${i}` },
+      swedishPartner: `${prefix}-org${i % 5}`,
+      focusAreas: [focus[i % focus.length]!],
+      sdgTags: i % 3 === 0
+        ? [{ goal: 10, target: "10.2", significance: "principal" }]
+        : [{ goal: 5, significance: "significant" }, { goal: 16, target: "16.7", significance: "principal" }],
+      ...(i % 4 === 0 ? { description: { sv: "Barnkonventionen blev svensk lag 2020", en: "The CRC became Swedish law in 2020" } } : {}),
       status: statuses[i % statuses.length]!,
-      ...(i % 2 === 0 ? { network: `${prefix}-net` as NetworkId } : {}),
-      ...(i % statuses.length >= 3 ? { partnerCountry: countries[i % countries.length]!, internationalPartner: `${prefix}-intl${i}` as OrganisationId } : {})
-    })
+      ...(i % 2 === 0 ? { network: `${prefix}-net` } : {}),
+      ...(i % statuses.length >= 3 ? { partnerCountry: countries[i % countries.length]!, internationalPartner: `${prefix}-intl${i}` } : {})
+    }))
   })
 
 /**
@@ -92,7 +90,12 @@ export const catalogueQueries = (prefix: string): ReadonlyArray<Catalogue.Query>
   { programme: `${prefix}-prog0` as ProgrammeId, text: "KULTUR alla" },
   { network: `${prefix}-net` as NetworkId, text: "barnkonventionen" },
   { programme: `${prefix}-prog1` as ProgrammeId, text: "delaktighet unga", sort: "title-sv", limit: 2 },
-  { programme: `${prefix}-prog0` as ProgrammeId, text: "no such words" }
+  { programme: `${prefix}-prog0` as ProgrammeId, text: "no such words" },
+  { swedishPartner: `${prefix}-org2` as OrganisationId },
+  { swedishPartner: `${prefix}-org3` as OrganisationId, status: ["matched", "preparation", "implementation"], sort: "title-en", limit: 2 },
+  { programme: `${prefix}-prog1` as ProgrammeId, swedishPartner: `${prefix}-org1` as OrganisationId, limit: 1 },
+  { programme: `${prefix}-prog0` as ProgrammeId, swedishPartner: `${prefix}-org1` as OrganisationId, text: "kultur" },
+  { swedishPartner: `${prefix}-nobody` as OrganisationId }
 ]
 
 /**
@@ -110,8 +113,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
     it.effect("stores a partnership at version 1 and reads it back equal", () =>
       run(Effect.gen(function*() {
         const store = yield* PartnershipStore
-        const p = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, id: unique("lund") as PartnershipId })
-        const created = yield* store.create(p, { ...change, command: "Create" })
+        const p = new Partnership.Partnership({ ...IcldCohort2020.lundFrancistown, id: unique("lund") as PartnershipId })
+        const created = yield* store.create(p, change)
         assert.strictEqual(created.version, 1)
         const read = yield* store.get(p.id)
         assert.deepStrictEqual(read, new Partnership.Partnership({ ...p, version: 1 }))
@@ -122,11 +125,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
     it.effect("raises the version on update and refuses a stale one", () =>
       run(Effect.gen(function*() {
         const store = yield* PartnershipStore
-        const p = new Partnership.Partnership({ ...IcldMr2020.lundFrancistown, id: unique("lund") as PartnershipId })
-        const v1 = yield* store.create(p, { ...change, command: "Create" })
-        const v2 = yield* store.update(new Partnership.Partnership({ ...v1, theme: { sv: "Mänskliga rättigheter", en: "Human Rights" } }), { ...change, command: "Edit" })
+        const p = new Partnership.Partnership({ ...IcldCohort2020.lundFrancistown, id: unique("lund") as PartnershipId })
+        const v1 = yield* store.create(p, change)
+        const v2 = yield* store.update(new Partnership.Partnership({ ...v1, theme: { sv: "Mänskliga rättigheter", en: "Human Rights" } }), change)
         assert.strictEqual(v2.version, 2)
-        const stale = yield* store.update(new Partnership.Partnership({ ...v1, theme: { en: "lost update" } }), { ...change, command: "Edit" })
+        const stale = yield* store.update(new Partnership.Partnership({ ...v1, theme: { en: "lost update" } }), change)
           .pipe(Effect.flip)
         assert.strictEqual(stale._tag, "VersionConflict")
         assert.deepStrictEqual((yield* store.get(p.id)).theme, { sv: "Mänskliga rättigheter", en: "Human Rights" })
@@ -137,11 +140,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const prefix = unique("wf")
         yield* TestClock.setTime(Date.UTC(2020, 11, 10, 9, 0, 0))
         const orgs = yield* OrganisationStore
-        yield* orgs.create(new Organisation({ ...IcldMr2020.swedishMunicipalities[5]!, id: `${prefix}-lund` as OrganisationId }), { ...change, command: "Seed" })
-        yield* (yield* ProgrammeStore).create(new Programme({ ...IcldMr2020.programme, id: `${prefix}-prog` as ProgrammeId }), { ...change, command: "Seed" })
+        yield* orgs.create(new Organisation.Organisation({ ...IcldCohort2020.swedishMunicipalities[5]!, id: `${prefix}-lund` as OrganisationId }), change)
+        yield* (yield* ProgrammeStore).create(new Programme({ ...IcldCohort2020.programme, id: `${prefix}-prog` as ProgrammeId }), change)
         const id = `${prefix}-p` as PartnershipId
         yield* Partnerships.register(
-          Partnership.register({ ...IcldMr2020.lundFrancistown, id, programme: `${prefix}-prog` as ProgrammeId, swedishPartner: `${prefix}-lund` as OrganisationId }),
+          yield* Partnership.make({ ...IcldCohort2020.lundFrancistown, id, programme: `${prefix}-prog`, swedishPartner: `${prefix}-lund` }),
           ChangeLog.change("alice", "expression of interest")
         )
         yield* TestClock.adjust(60_000)
@@ -162,7 +165,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const store = yield* PartnershipStore
         const prefix = unique("cat")
         const fixture = catalogueFixture(prefix)
-        for (const p of fixture) yield* store.create(p, { ...change, command: "Seed" })
+        for (const p of fixture) yield* store.create(p, change)
         const stored = fixture.map((p) => new Partnership.Partnership({ ...p, version: 1 }))
         for (const query of catalogueQueries(prefix)) {
           const expected = Catalogue.run(stored, query)
@@ -180,7 +183,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const store = yield* PartnershipStore
         const prefix = unique("page")
         const fixture = catalogueFixture(prefix, 23)
-        for (const p of fixture) yield* store.create(p, { ...change, command: "Seed" })
+        for (const p of fixture) yield* store.create(p, change)
         for (const sort of ["id", "title-sv", "title-en"] as const) {
           const seen: Array<string> = []
           let cursor: string | undefined
@@ -197,21 +200,69 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
     it.effect("stores organisations, programmes and networks with their versions", () =>
       run(Effect.gen(function*() {
         const prefix = unique("misc")
-        const org = new Organisation({
-          ...IcldMr2020.icld,
+        const org = new Organisation.Organisation({
+          ...IcldCohort2020.icld,
           id: `${prefix}-org` as OrganisationId,
           contacts: [{ name: "Kontakt Person", email: "kontakt@example.org" }]
         })
         const orgs = yield* OrganisationStore
-        yield* orgs.create(org, { ...change, command: "Create" })
-        assert.deepStrictEqual(yield* orgs.get(org.id), new Organisation({ ...org, version: 1 }))
+        yield* orgs.create(org, change)
+        assert.deepStrictEqual(yield* orgs.get(org.id), new Organisation.Organisation({ ...org, version: 1 }))
         const networks = yield* NetworkStore
-        const net = yield* networks.create(new Network({ ...IcldMr2020.network, id: `${prefix}-net` as NetworkId }), { ...change, command: "Create" })
+        const net = yield* networks.create(new Network({ ...IcldCohort2020.network, id: `${prefix}-net` as NetworkId }), change)
         assert.strictEqual(net.version, 1)
-        assert.deepStrictEqual((yield* networks.history(net.id)).map((r) => r.command), ["Create"])
+        assert.deepStrictEqual((yield* networks.history(net.id)).map((r) => r.command), ["CreateNetwork"])
         const programmes = yield* ProgrammeStore
-        yield* programmes.create(new Programme({ ...IcldMr2020.programme, id: `${prefix}-prog` as ProgrammeId }), { ...change, command: "Create" })
+        yield* programmes.create(new Programme({ ...IcldCohort2020.programme, id: `${prefix}-prog` as ProgrammeId }), change)
         assert.deepStrictEqual([...(yield* programmes.get(`${prefix}-prog`)).eligiblePartnerCountries] as Array<string>, ["ZA", "BW", "ZM"] as ReadonlyArray<string>)
+      })))
+
+    it.effect("names every write after its entity: CreateOrganisation, UpdateOrganisation", () =>
+      run(Effect.gen(function*() {
+        const orgs = yield* OrganisationStore
+        const org = yield* Organisation.make({ ...IcldCohort2020.icld, id: unique("named") })
+        const created = yield* orgs.create(org, change)
+        yield* orgs.update(new Organisation.Organisation({ ...created, name: { en: "Renamed" } }), change)
+        assert.deepStrictEqual((yield* orgs.history(org.id)).map((r) => r.command), ["CreateOrganisation", "UpdateOrganisation"])
+      })))
+
+    it.effect("ensure stores a value once: a second ensure of the same value writes nothing", () =>
+      run(Effect.gen(function*() {
+        const partnerships = yield* PartnershipStore
+        const p = yield* Partnership.make({ ...IcldCohort2020.lundFrancistown, id: unique("ensure") })
+        const first = yield* partnerships.ensure(p, change)
+        const again = yield* partnerships.ensure(p, ChangeLog.change("someone-else", "seed run again"))
+        assert.strictEqual(first.version, 1)
+        assert.deepStrictEqual(again, first)
+        const history = yield* partnerships.history(p.id)
+        assert.deepStrictEqual(history.map((r) => [r.version, r.command, r.actor, r.statusAfter]), [
+          [1, "CreatePartnership", "contract-suite", "interest-registered"]
+        ])
+      })))
+
+    it.effect("ensure refuses a value that differs from the stored one, naming each field, and writes nothing", () =>
+      run(Effect.gen(function*() {
+        const orgs = yield* OrganisationStore
+        const org = yield* Organisation.make({ ...IcldCohort2020.icld, id: unique("differs") })
+        yield* orgs.ensure(org, change)
+        const changed = new Organisation.Organisation({ ...org, name: { ...org.name, en: "ICLD" }, country: "BW" as CountryCode })
+        const refused = yield* orgs.ensure(changed, change).pipe(Effect.flip)
+        assert.strictEqual(refused._tag, "EnsureRefused")
+        if (refused._tag !== "EnsureRefused") return
+        assert.deepStrictEqual(refused.subject, { kind: "organisation", id: org.id })
+        assert.deepStrictEqual(refused.differences, [
+          { field: "name.en", stored: "\"International Centre for Local Democracy\"", given: "\"ICLD\"" },
+          { field: "country", stored: "\"SE\"", given: "\"BW\"" }
+        ])
+        assert.deepStrictEqual(refused.violations.map((v) => [v.field, v.rule, v.value]), [
+          ["name.en", "same-as-stored", "\"ICLD\""],
+          ["country", "same-as-stored", "\"BW\""]
+        ])
+        assert.include(refused.explain("en"), "name.en: Already stored as \"International Centre for Local Democracy\", given \"ICLD\".")
+        assert.include(refused.explain("sv"), "country: Redan lagrat som \"SE\", angivet \"BW\".")
+        const stored = yield* orgs.get(org.id)
+        assert.deepStrictEqual([stored.version, stored.name, stored.country], [1, org.name, org.country])
+        assert.strictEqual((yield* orgs.history(org.id)).length, 1)
       })))
   })
 }

@@ -33,7 +33,7 @@ import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgr
 
 let counter = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${(counter++).toString(36)}`
-const change = { ...ChangeLog.change("contract-suite", "contract test"), command: "Test" }
+const change = ChangeLog.change("contract-suite", "contract test")
 
 const person = (tag: string): Participant => ({
   name: `Person ${tag}`,
@@ -42,14 +42,14 @@ const person = (tag: string): Participant => ({
 })
 
 const openEvent = (kind: CalendarEvent.Kind, organiser: string, capacity: number, schedule: EventTime.Timed) =>
-  Result.getOrThrow(CalendarEvent.openRegistration(CalendarEvent.make({
-    id: unique(kind) as CalendarEventId,
+  Result.getOrThrow(CalendarEvent.openRegistration(Effect.runSync(CalendarEvent.make({
+    id: unique(kind),
     kind,
-    title: { sv: CalendarEvent.kindNames[kind].sv!, en: CalendarEvent.kindNames[kind].en! },
-    organiser: organiser as OrganisationId,
+    title: CalendarEvent.Kind.names[kind],
+    organiser,
     capacity,
     schedule
-  })))
+  }))))
 
 /**
  * Registers the suite under `name` with vitest. `layer` is built once per test case; ids are
@@ -100,10 +100,10 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
       run(Effect.gen(function*() {
         const events = yield* CalendarEventStore
         let event = openEvent("network-meeting", "icld", 1, EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00"))
-        const stored = yield* events.create(event, { ...change, statusAfter: event.status })
+        const stored = yield* events.create(event, change)
         event = stored
         for (const tag of ["a", "b", "c"]) event = Result.getOrThrow(CalendarEvent.register(event, person(unique(tag)))).event
-        const updated = yield* events.update(event, { ...change, command: "Register", statusBefore: "open", statusAfter: event.status })
+        const updated = yield* events.update(event, change)
         const back = yield* events.get(event.id)
         assert.deepStrictEqual(back, updated)
         assert.deepStrictEqual(back.waitingList.map((p) => p.email), event.waitingList.map((p) => p.email))
@@ -126,7 +126,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         )
         yield* trainings.create(programme, change)
 
-        const erasure = yield* PersonalData.erase({ email: target.email }, { actor: "contract-suite", reference: unique("case") })
+        const erasure = yield* PersonalData.erase({ email: target.email }, ChangeLog.change("contract-suite", unique("case")))
         assert.includeMembers([...erasure.rewritten], [`calendar-event/${event.id}`, `training-programme/${programme.id}`])
         assert.deepStrictEqual(erasure.notifications.map((n) => n.to.email), [other.email])
 

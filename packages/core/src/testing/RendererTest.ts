@@ -22,7 +22,6 @@ import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../I
 import type { Lang } from "../LocalizedText.ts"
 import type { CurrencyCode } from "../Money.ts"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
-import type { CalendarEventId } from "../Ids.ts"
 import { Network } from "../partnership/Network.ts"
 import { Organisation } from "../partnership/Organisation.ts"
 import { Partnership } from "../partnership/Partnership.ts"
@@ -182,8 +181,8 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
   const card = View.projectCard(first, dir)
   const registrant = (i: number) => ({ name: personalData[i === 0 ? 0 : 3]!, email: personalData[i === 0 ? 1 : 4]!, signedUp: "2023-03-01" as CalendarDate })
   const event: CalendarEvent.CalendarEvent = {
-    ...CalendarEvent.make({
-      id: "event-one" as CalendarEventId,
+    ...Effect.runSync(CalendarEvent.make({
+      id: "event-one",
       kind: "training-session",
       title: t("Utbildningstillfälle 1", "Training session 1"),
       description: t("Första tillfället", "The first session"),
@@ -198,7 +197,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
         title: t("Välkommen", "Welcome"),
         speakers: [{ name: text ?? "Anna Talare", role: t("Moderator", "Moderator"), organisation: t("Organisatören", "The Organiser") }]
       }]
-    }),
+    })),
     status: "full",
     seats: [registrant(0), registrant(1)]
   }

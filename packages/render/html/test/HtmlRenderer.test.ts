@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { LocalizedText, View } from "@localrights/core"
+import { View } from "@localrights/core"
 import { RendererTest } from "@localrights/core/testing"
 import { Effect } from "effect"
 import { HtmlRenderer } from "@localrights/render-html"
@@ -76,7 +76,7 @@ describe("HtmlRenderer", () => {
 
   it.effect("a text known only in Swedish is marked on the English page", () =>
     Effect.gen(function*() {
-      const card: View.ProjectCard = { ...views.ProjectCard, title: LocalizedText.only("sv", "Bara svenska") }
+      const card: View.ProjectCard = { ...views.ProjectCard, title: { sv: "Bara svenska" } }
       const { body } = yield* html.render(card, "en")
       assert.include(body, `<h1><span lang="sv">Bara svenska</span> <span class="fallback">(in Swedish)</span></h1>`)
     }))

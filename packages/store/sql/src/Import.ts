@@ -345,8 +345,9 @@ export const partnerships = <E, R>(
       if (Exit.isFailure(exit)) {
         const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined
         const error = exit.cause.reasons.find((r) => r._tag === "Fail")
-        const message = error?._tag === "Fail" ? error.error.message : "invalid partnership"
-        return reject(raw.line, message, `Ogiltigt partnerskap: ${message}`, id)
+        const message = error?._tag === "Fail" ? error.error.explain("en") : "invalid partnership"
+        const messageSv = error?._tag === "Fail" ? error.error.explain("sv") : "ogiltigt partnerskap"
+        return reject(raw.line, message, messageSv, id)
       }
       // the record decodes with no unknown field, and a partnership's encoded form is its JSON
       // form: the record is stored as given; the index comes from the decoded value

@@ -17,6 +17,10 @@
  *    bit g - 1) and the number of times each focus area is listed (`focus_<area>`), in the
  *    covering indexes, so the total and all facets are one pass over an index range with no
  *    joins; filled from the join rows when an older database is upgraded.
+ * 5. The Swedish partner on `partnership_index` (`swedish_partner`), indexed with the programme
+ *    and id, so that a catalogue query for one organisation (in one programme: whether it has
+ *    already expressed interest) reads a few index entries, not a programme's; filled from the
+ *    stored documents when an older database is upgraded.
  *
  * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
  * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
@@ -152,6 +156,18 @@ const facetColumns = Effect.gen(function*() {
   }
 })
 
+const swedishPartner = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  const dialect = dialectOf(sql)
+  const text = dialect.name === "pg" ? `text COLLATE "C"` : "TEXT"
+  yield* sql.unsafe(`ALTER TABLE partnership_index ADD COLUMN swedish_partner ${text} NOT NULL DEFAULT ''`)
+  // upgrade: the Swedish partner of every partnership already indexed, from its document
+  const partner = dialect.name === "pg" ? "d.data ->> 'swedishPartner'" : "json_extract(d.data, '$.swedishPartner')"
+  yield* sql.unsafe(`UPDATE partnership_index SET swedish_partner = COALESCE(
+  (SELECT ${partner} FROM documents d WHERE d.kind = 'partnership' AND d.id = partnership_index.id), '')`)
+  yield* sql.unsafe("CREATE INDEX partnership_index_swedish_partner ON partnership_index (swedish_partner, programme, id)")
+})
+
 /**
  * The migrations in order, by `<id>_<name>`.
  *
@@ -162,7 +178,8 @@ export const all: Readonly<Record<string, Effect.Effect<void, SqlError, Client.S
   "1_documents": documents,
   "2_partnership_index": partnershipIndex,
   "3_facet_indexes": facetIndexes,
-  "4_facet_columns": facetColumns
+  "4_facet_columns": facetColumns,
+  "5_swedish_partner": swedishPartner
 }
 
 /**

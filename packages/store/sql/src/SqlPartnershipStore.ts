@@ -13,7 +13,8 @@
  * columns, or, on SQLite when there are at most 500 matches, the entries themselves counted
  * here (cheaper than SQLite's GROUP BY for a few). The composite indexes (programme, status,
  * id, …), (network, status, id, …), (country, status, id, …), (status, id, …) carry those
- * facet columns, and the sort-key indexes let the page stop after `limit` rows. Sort
+ * facet columns, (swedish_partner, programme, id) finds one organisation's partnerships, and
+ * the sort-key indexes let the page stop after `limit` rows. Sort
  * keys and search text are computed with `Catalogue.sortKey` and `Catalogue.searchText` when a
  * partnership is written, so the answer is exactly that of `Catalogue.run`: a word matches
  * when the folded search text contains it (`instr` / `strpos`, no `LIKE` wildcards), and the
@@ -48,6 +49,7 @@ const where = (dialect: Dialect, q: Catalogue.Query, params: Array<unknown>): st
   }
   if (q.programme !== undefined) clauses.push(`i.programme = ${p(q.programme)}`)
   if (q.network !== undefined) clauses.push(`i.network = ${p(q.network)}`)
+  if (q.swedishPartner !== undefined) clauses.push(`i.swedish_partner = ${p(q.swedishPartner)}`)
   if (q.country !== undefined) clauses.push(`i.country = ${p(q.country)}`)
   if (q.sdgGoal !== undefined) clauses.push(`EXISTS (SELECT 1 FROM partnership_sdg s WHERE s.id = i.id AND s.goal = ${p(q.sdgGoal)})`)
   if (q.sdgTarget !== undefined) clauses.push(`EXISTS (SELECT 1 FROM partnership_sdg s WHERE s.id = i.id AND s.target = ${p(q.sdgTarget)})`)

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { ChangeLog, DocumentStore, Partnership } from "@localrights/core"
-import { IcldMr2020 } from "@localrights/core/examples"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { SqliteClient, SqliteStore } from "@localrights/store-sqlite"
 import { Effect, Option } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -40,20 +40,20 @@ describe("SqliteStore on a busy file", () => {
       const dir = mkdtempSync(join(tmpdir(), "lr-sqlite-busy-"))
       yield* Effect.addFinalizer(() => Effect.sync(() => rmSync(dir, { recursive: true, force: true })))
       const filename = join(dir, "busy.db")
-      const p = IcldMr2020.lundFrancistown
+      const p = IcldCohort2020.lundFrancistown
       yield* Effect.gen(function*() {
         const store = yield* Partnership.Store
         // another process (here: another connection) holds the write lock
         const other = new DatabaseSync(filename)
         other.exec("BEGIN IMMEDIATE")
-        const error = yield* Effect.flip(store.create(p, { ...ChangeLog.change("tester", "busy"), command: "Create" }))
+        const error = yield* Effect.flip(store.create(p, ChangeLog.change("tester", "busy")))
         assert.instanceOf(error, DocumentStore.StoreError)
         assert.strictEqual((error as DocumentStore.StoreError).reason, "busy")
         assert.include((error as DocumentStore.StoreError).detail, "database is locked")
         other.exec("ROLLBACK")
         other.close()
         assert.isTrue(Option.isNone(yield* store.find(p.id)))
-        yield* store.create(p, { ...ChangeLog.change("tester", "not busy"), command: "Create" })
+        yield* store.create(p, ChangeLog.change("tester", "not busy"))
         assert.strictEqual((yield* store.get(p.id)).version, 1)
       }).pipe(Effect.provide(SqliteStore.layer({ filename, busyTimeout: 50 })))
     }).pipe(Effect.scoped))

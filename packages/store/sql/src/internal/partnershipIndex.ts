@@ -12,6 +12,8 @@ export interface IndexRow {
   readonly id: string
   readonly status: string
   readonly programme: string
+  /** The Swedish partner organisation (migration 5). */
+  readonly swedishPartner: string
   readonly network: string | null
   readonly country: string | null
   readonly keySv: string
@@ -47,6 +49,7 @@ export const indexRow = (data: unknown): IndexRow | undefined => {
     id: p.id,
     status: p.status,
     programme: p.programme,
+    swedishPartner: typeof p.swedishPartner === "string" ? p.swedishPartner : "",
     network: p.network ?? null,
     country: p.partnerCountry ?? null,
     keySv: Catalogue.sortKey(p, "title-sv"),
@@ -61,15 +64,16 @@ export const indexRow = (data: unknown): IndexRow | undefined => {
 
 
 const baseColumns = ["id", "status", "programme", "network", "country", "key_sv", "key_en", "search"]
-// the facet columns of migration 4 (the backfill of migration 2 runs before they exist)
-const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column)]
-const columnsOf = (facets: boolean) => (facets ? [...baseColumns, ...facetColumns] : baseColumns)
+// the columns of later migrations: the facet columns of migration 4 and the Swedish partner of
+// migration 5 (the backfill of migration 2 runs before they exist)
+const laterColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column), "swedish_partner"]
+const columnsOf = (facets: boolean) => (facets ? [...baseColumns, ...laterColumns] : baseColumns)
 const insertIndex = (facets = true) => `INSERT INTO partnership_index (${columnsOf(facets).join(", ")})`
 const upsertIndex = (facets = true) =>
   `ON CONFLICT (id) DO UPDATE SET ${columnsOf(facets).slice(1).map((c) => `${c} = excluded.${c}`).join(", ")}`
 const indexParams = (r: IndexRow, facets = true): Array<unknown> => {
   const params: Array<unknown> = [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
-  if (facets) params.push(r.goals, ...r.focusCounts)
+  if (facets) params.push(r.goals, ...r.focusCounts, r.swedishPartner)
   return params
 }
 
@@ -79,7 +83,8 @@ const chunk = 500
 /**
  * The statements that replace the index of `rows` (delete the old join rows, upsert the
  * index row, insert the join rows), for one transaction. Ids in `fresh` are known to be new;
- * `facets: false` leaves out the facet columns (for the backfill of migration 2, before them).
+ * `facets: false` leaves out the columns of migrations 4 and 5 (for the backfill of migration
+ * 2, before them).
  */
 export const statements = (
   dialect: Dialect,

@@ -81,17 +81,19 @@ export const partnership = (s: Source, id: string, prefix: string, programmes = 
   const country = s.int(4) === 0 ? undefined : pick(s, countries)
   const network = s.int(3) === 0 ? undefined : `${prefix}net${s.int(networks)}` as Ids.NetworkId
   return new Partnership.Partnership({
-    ...Partnership.register({
-      id: id as Ids.PartnershipId,
-      programme: `${prefix}prog${s.int(programmes)}` as Ids.ProgrammeId,
-      title,
-      swedishPartner: `${prefix}org${s.int(50)}` as Ids.OrganisationId,
-      focusAreas: subset(s, focus, 2),
-      sdgTags: subset(s, tags, 3),
-      ...(s.int(3) === 0 ? { description: { sv: phrase(s), en: phrase(s) } } : {}),
-      ...(s.int(4) === 0 ? { theme: { en: phrase(s) } } : {}),
-      ...(s.int(4) === 0 ? { projectArea: { sv: phrase(s) } } : {})
-    }),
+    id: id as Ids.PartnershipId,
+    programme: `${prefix}prog${s.int(programmes)}` as Ids.ProgrammeId,
+    title,
+    swedishPartner: `${prefix}org${s.int(50)}` as Ids.OrganisationId,
+    associates: [],
+    focusAreas: subset(s, focus, 2),
+    sdgTags: subset(s, tags, 3),
+    goals: [],
+    decisions: [],
+    ...(s.int(3) === 0 ? { description: { sv: phrase(s), en: phrase(s) } } : {}),
+    ...(s.int(4) === 0 ? { theme: { en: phrase(s) } } : {}),
+    ...(s.int(4) === 0 ? { projectArea: { sv: phrase(s) } } : {}),
+    version: 0,
     status: pick(s, statuses),
     ...(network !== undefined ? { network } : {}),
     ...(country !== undefined ? { partnerCountry: country } : {})
@@ -109,6 +111,8 @@ export const query = (s: Source, prefix: string): Catalogue.Query => {
   if (s.int(3) === 0) q.status = subset(s, statuses, 3)
   if (s.int(3) === 0) q.programme = `${prefix}prog${s.int(3)}` as Ids.ProgrammeId
   if (s.int(4) === 0) q.network = `${prefix}net${s.int(4)}` as Ids.NetworkId
+  // one of the 50 Swedish partners of `partnership`, or one that has none
+  if (s.int(5) === 0) q.swedishPartner = `${prefix}org${s.int(52)}` as Ids.OrganisationId
   if (s.int(4) === 0) q.country = pick(s, countries)
   if (s.int(5) === 0) q.sdgGoal = pick(s, tags).goal
   if (s.int(6) === 0) q.sdgTarget = pick(s, ["10.2", "16.7", "16.b"]) as Sdg.TargetCode

@@ -13,30 +13,16 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
-import * as ChangeLog from "../ChangeLog.ts"
-import type { CalendarDate } from "../CalendarDate.ts"
-import type { CountryCode } from "../Country.ts"
-import type { ActorId, CriteriaFrameworkId, FundingRuleSetId, NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
-import { Network } from "../partnership/Network.ts"
-import { Store as NetworkStore } from "../partnership/Network.ts"
-import { Organisation } from "../partnership/Organisation.ts"
-import { Store as OrganisationStore } from "../partnership/Organisation.ts"
+import * as Seed from "../internal/Seed.ts"
+import * as Network from "../partnership/Network.ts"
+import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
-import { Store as PartnershipStore } from "../partnership/Partnership.ts"
-import { Programme } from "../partnership/Programme.ts"
-import { Store as ProgrammeStore } from "../partnership/Programme.ts"
-import type { GoalNumber } from "../Sdg.ts"
+import * as Programme from "../partnership/Programme.ts"
 
-const org = (id: string, kind: Organisation["kind"], sv: string, en: string, country: string) =>
-  new Organisation({
-    id: id as OrganisationId,
-    kind,
-    name: { sv, en },
-    country: country as CountryCode,
-    identifiers: {},
-    contacts: [],
-    version: 0
-  })
+type Organisation = Organisation.Organisation
+
+const org = (id: string, kind: Organisation["kind"], sv: string, en: string, country: "SE" | "BW") =>
+  Seed.value(Organisation.make({ id, kind, name: { sv, en }, country }))
 
 /**
  * International Centre for Local Democracy, the organiser.
@@ -97,8 +83,8 @@ export const organisations: ReadonlyArray<Organisation> = [icld, ...swedishMunic
  * @category models
  * @since 0.1.0
  */
-export const programme = new Programme({
-  id: "icld-mr-2020" as ProgrammeId,
+export const programme: Programme.Programme = Seed.value(Programme.make({
+  id: "icld-mr-2020",
   organiser: icld.id,
   kind: "municipal-partnership",
   name: { sv: "Kommunala partnerskap för mänskliga rättigheter", en: "Municipal Partnerships for Human Rights" },
@@ -106,17 +92,16 @@ export const programme = new Programme({
     sv: "Svenska kommuner och regioner arbetar tre år med varsin internationell partner i ett nätverk, efter ett förberedelseår, för att systematiskt integrera mänskliga rättigheter.",
     en: "Swedish municipalities and regions work for three years with an international partner each, in a network, after a preparation year, to integrate human rights systematically."
   },
-  announced: "2020-09-01" as CalendarDate,
+  announced: "2020-09-01",
   phases: { preparationYears: 1, implementationYears: 3 },
   eligibleSwedishPartnerKinds: ["municipality", "region"],
-  eligiblePartnerCountries: ["ZA", "BW", "ZM"] as Array<CountryCode>,
+  eligiblePartnerCountries: ["ZA", "BW", "ZM"],
   associateKinds: ["university", "civil-society"],
   networkSize: { min: 3, max: 8 },
-  focusAreas: ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"],
-  fundingRuleSet: "icld-mr-2020" as FundingRuleSetId,
-  criteriaFrameworks: ["skr-rights-based", "panel"] as Array<CriteriaFrameworkId>,
-  version: 0
-})
+  focusAreas: Programme.FocusArea.values,
+  fundingRuleSet: "icld-mr-2020",
+  criteriaFrameworks: ["skr-rights-based", "panel"]
+}))
 
 /**
  * The network of the 2020 cohort, with the two municipalities still expected on 10 December 2020.
@@ -124,25 +109,24 @@ export const programme = new Programme({
  * @category models
  * @since 0.1.0
  */
-export const network = new Network({
-  id: "icld-mr-2020-network" as NetworkId,
+export const network: Network.Network = Seed.value(Network.make({
+  id: "icld-mr-2020-network",
   programme: programme.id,
   name: { sv: "Nätverket Kommunala partnerskap för mänskliga rättigheter 2020", en: "Municipal Partnerships for Human Rights network 2020" },
-  started: "2020-12-10" as CalendarDate,
+  started: "2020-12-10",
   expected: [
     { note: { sv: "Ytterligare en svensk kommun väntades bli klar inom kort (okänd).", en: "One more Swedish municipality was expected shortly (unknown)." } },
     { note: { sv: "Ytterligare en svensk kommun väntades bli klar inom kort (okänd).", en: "One more Swedish municipality was expected shortly (unknown)." } }
-  ],
-  version: 0
-})
+  ]
+}))
 
-const admissionDecision: Partnership.Decision = {
+const admissionDecision = {
   gate: "application-assessment",
   outcome: "approved",
-  decidedBy: "icld" as ActorId,
-  date: "2020-12-10" as CalendarDate,
+  decidedBy: "icld",
+  date: "2020-12-10",
   reference: "ICLD press release 2020-12-10: applications submitted and admitted to the network"
-}
+} as const
 
 /**
  * Lund ↔ Francistown as registered interest: the facts of ICLD's project card. The demo walks
@@ -151,23 +135,23 @@ const admissionDecision: Partnership.Decision = {
  * @category models
  * @since 0.1.0
  */
-export const lundFrancistown = Partnership.register({
-  id: "lund-francistown" as PartnershipId,
+export const lundFrancistown: Partnership.Partnership = Seed.value(Partnership.make({
+  id: "lund-francistown",
   programme: programme.id,
   title: { sv: "Lund och Francistown, Botswana", en: "Lund and Francistown, Botswana" },
-  swedishPartner: "lund" as OrganisationId,
+  swedishPartner: "lund",
   associates: [
-    { organisation: "lund-university" as OrganisationId, role: "university" },
-    { organisation: "rwi" as OrganisationId, role: "expert" },
-    { organisation: "university-of-botswana" as OrganisationId, role: "university" }
+    { organisation: "lund-university", role: "university" },
+    { organisation: "rwi", role: "expert" },
+    { organisation: "university-of-botswana", role: "university" }
   ],
   projectArea: { en: "Inclusive leadership and governance" },
   theme: { en: "Human Rights" },
-  sdgTags: [{ goal: 10 as GoalNumber, significance: "principal" }],
+  sdgTags: [{ goal: 10, significance: "principal" }],
   description: {
     en: "Lund, Sweden's first human-rights city (council decision 2018), and Francistown City Council work on inclusive leadership and governance: new structures, processes, methods of evaluation and steering documents for sustainable change."
   }
-})
+}))
 
 /**
  * The five other admitted municipalities, admitted to the network by 10 December 2020 and
@@ -180,18 +164,16 @@ export const lundFrancistown = Partnership.register({
 export const admitted: ReadonlyArray<Partnership.Partnership> = swedishMunicipalities
   .filter((m) => m.id !== "lund")
   .map((m) =>
-    new Partnership.Partnership({
-      ...Partnership.register({
-        id: `${m.id}-mr-2020` as PartnershipId,
-        programme: programme.id,
-        title: { sv: `${m.name.sv} – partner i Södra Afrika (okänd)`, en: `${m.name.en} – partner in Southern Africa (unknown)` },
-        swedishPartner: m.id,
-        theme: { en: "Human Rights" }
-      }),
+    Seed.value(Partnership.make({
+      id: `${m.id}-mr-2020`,
+      programme: programme.id,
+      title: { sv: `${m.name.sv} – partner i Södra Afrika (okänd)`, en: `${m.name.en} – partner in Southern Africa (unknown)` },
+      swedishPartner: m.id,
+      theme: { en: "Human Rights" },
       status: "admitted",
       network: network.id,
       decisions: [admissionDecision]
-    })
+    }))
   )
 
 /**
@@ -206,20 +188,19 @@ export const unknowns: ReadonlyArray<{ readonly sv: string; readonly en: string 
   { sv: "Projektområden och globala mål är bara kända för Lund.", en: "Project areas and global goals are known for Lund only." }
 ]
 
-const seed = ChangeLog.change("seed", "Loaded from the ICLD 2020 sources")
+const source = "the ICLD 2020 sources"
 
 /**
  * Stores the organisations, the programme, the network and the five admitted partnerships (Lund's
- * is left to the caller, to walk through the lifecycle).
+ * is left to the caller, to walk through the lifecycle), each with `ensure`: loading again
+ * changes nothing.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const load = Effect.gen(function*() {
-  const orgs = yield* OrganisationStore
-  for (const o of organisations) yield* orgs.create(o, { ...seed, command: "Seed" })
-  yield* (yield* ProgrammeStore).create(programme, { ...seed, command: "Seed" })
-  yield* (yield* NetworkStore).create(network, { ...seed, command: "Seed" })
-  const partnerships = yield* PartnershipStore
-  for (const p of admitted) yield* partnerships.create(p, { ...seed, command: "Seed", statusAfter: p.status })
+  yield* Seed.ensureAll(yield* Organisation.Store, organisations, source)
+  yield* Seed.ensureAll(yield* Programme.Store, [programme], source)
+  yield* Seed.ensureAll(yield* Network.Store, [network], source)
+  yield* Seed.ensureAll(yield* Partnership.Store, admitted, source)
 })
