@@ -5,7 +5,7 @@
  * @group Kernel
  * @since 0.1.0
  */
-import { Clock, Effect, Schema } from "effect"
+import { Clock, Effect, Order, Schema } from "effect"
 import type { Exit } from "effect"
 import * as Validation from "./Validation.ts"
 
@@ -147,4 +147,4 @@ export const today: Effect.Effect<CalendarDate> = todayIn(defaultTimeZone)
  * @category rules
  * @since 0.1.0
  */
-export const compare = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0)
+export const compare: Order.Order<CalendarDate> = Order.String

@@ -6,7 +6,7 @@
  * @group Kernel
  * @since 0.1.0
  */
-import { Array as Arr, Exit, Result, Schema } from "effect"
+import { Array as Arr, Exit, Order, Result, Schema } from "effect"
 import { currencies } from "./internal/data/currencies.ts"
 import * as Refusal from "./Refusal.ts"
 import * as Validation from "./Validation.ts"
@@ -383,7 +383,7 @@ export const difference = (a: Money, b: Money): Result.Result<number, CurrencyMi
 export const compare = (a: Money, b: Money): Result.Result<-1 | 0 | 1, CurrencyMismatch> =>
   a.currency !== b.currency
     ? Result.fail(currencyMismatch("Money.compare", a.currency, b.currency))
-    : Result.succeed(a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : 0)
+    : Result.succeed(Order.Number(a.minor, b.minor))
 
 /**
  * The sum of amounts, all in `currency` (zero for none).

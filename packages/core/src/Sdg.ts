@@ -17,6 +17,7 @@ import { Schema } from "effect"
 import { goals as goalData, targets as targetData } from "./internal/data/sdg.ts"
 import type { Lang } from "./LocalizedText.ts"
 import * as LocalizedText from "./LocalizedText.ts"
+import { codelist } from "./internal/codelist.ts"
 import * as Validation from "./Validation.ts"
 
 /**
@@ -46,12 +47,9 @@ const targetIndex: ReadonlyMap<string, { readonly code: string; readonly goal: n
  * @category schemas
  * @since 0.1.0
  */
-export const TargetCode = Schema.Literals(targetData.map((t) => t.code)).annotate({
-  expected: "an SDG target code from the 169 official targets (for example 10.2 or 16.b)",
-  ...Validation.message({
-    sv: "Förväntade koden för ett av de 169 officiella delmålen (till exempel 10.2 eller 16.b)",
-    en: "Expected an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
-  }, "codelist")
+export const TargetCode = codelist(targetData.map((t) => t.code), {
+  sv: "Förväntade koden för ett av de 169 officiella delmålen (till exempel 10.2 eller 16.b)",
+  en: "Expected an SDG target code from the 169 official targets (for example 10.2 or 16.b)"
 }).pipe(Schema.brand("SdgTarget"))
 /**
  * @category models

@@ -16,7 +16,7 @@
  * @group Assessment
  * @since 0.1.0
  */
-import { Array as Arr, Effect, Result, Schema } from "effect"
+import { Array as Arr, Effect, Order, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
@@ -305,7 +305,7 @@ const num = (n: number, lang: Lang): string => {
 }
 const pct = (share: number, lang: Lang): string => num(Math.round(share * 1000) / 1000 * 100, lang)
 const both = (f: (lang: Lang) => string): LocalizedText.LocalizedText => ({ sv: f("sv"), en: f("en") })
-const byId = <A extends { readonly id: string }>(a: A, b: A) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byId: Order.Order<{ readonly id: string }> = Order.mapInput(Order.String, (a) => a.id)
 
 const principleReason = (
   framework: Framework,
@@ -482,7 +482,7 @@ export interface Consolidated {
 export const disagreementSpread = 2
 
 const subjectKey = (s: Subject) => `${s.partnership}/${s.stage}`
-const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const compareStrings = Order.String
 
 /**
  * Consolidates the assessments of one subject made with one framework version by different
@@ -756,7 +756,7 @@ export class Store extends EntityStore.Service<Store>()("assessment", Assessment
       Effect.map((all) =>
         all
           .filter((a) => a.subject.partnership === partnership && (stage === undefined || a.subject.stage === stage))
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .sort(Order.combine(Order.mapInput(Order.String, (a: Assessment) => a.date), byId))
       )
     )
 })) {}

@@ -13,7 +13,7 @@
  * @group Funding
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Order, Result, Schema } from "effect"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
 import * as Enumeration from "../Enumeration.ts"
@@ -505,7 +505,7 @@ export const compile = (set: FundingRuleSet.FundingRuleSet): Evaluator => {
           if (ineligible[el.slot] === 0) break
           const bad = lines
             .filter((l) => isGrant(l) && (!has(el.categories, l.category) || !has(el.purposes, l.purpose)))
-            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+            .sort(Order.mapInput(Order.String, (l: { readonly id: string }) => l.id))
           const allowedText = FundingRuleSet.describe(rule, set)
           for (const l of bad) {
             const cat = FundingRuleSet.CostCategory.names[l.category]

@@ -16,7 +16,7 @@
  * @group Funding
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Result, Schema } from "effect"
+import { Context, Effect, Layer, Order, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import * as Money from "../Money.ts"
 import * as Validation from "../Validation.ts"
@@ -216,7 +216,7 @@ export const fromTable = (rates: ReadonlyArray<Rate>, options?: TableOptions): E
     if (list === undefined) byPair.set(key, [r])
     else list.push(r)
   }
-  for (const list of byPair.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  for (const list of byPair.values()) list.sort(Order.mapInput(Order.String, (r: (typeof list)[number]) => r.date))
 
   const latest = (key: string, date: CalendarDate): Rate | undefined => {
     const list = byPair.get(key)

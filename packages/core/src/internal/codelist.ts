@@ -6,6 +6,8 @@
 import { Schema } from "effect"
 import * as Validation from "../Validation.ts"
 
+const escape = (code: string): string => code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
 export const codelist = (
   codes: ReadonlyArray<string>,
   text: { readonly sv: string; readonly en: string }
@@ -16,7 +18,7 @@ export const codelist = (
       ...Validation.message(text, "codelist"),
       expected: text.en.replace(/^Expected /, ""),
       toJsonSchema: () => ({ enum: [...codes] }),
-      arbitraryConstraint: { patterns: [{ source: `^(?:${codes.join("|")})$`, flags: "" }] }
+      arbitraryConstraint: { patterns: [{ source: `^(?:${codes.map(escape).join("|")})$`, flags: "" }] }
     })
   )
 }

@@ -14,7 +14,7 @@
  * @group Store
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Option, Schema } from "effect"
+import { Context, Effect, Layer, Option, Order, Schema } from "effect"
 import type * as ChangeLog from "../ChangeLog.ts"
 
 /**
@@ -177,7 +177,7 @@ export const makeMemory = Effect.sync(() => {
       }),
     list: (kind, options) =>
       Effect.sync(() => {
-        const all = [...(docs.get(kind)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        const all = [...(docs.get(kind)?.values() ?? [])].sort(Order.mapInput(Order.String, (d: StoredDocument) => d.id))
         const after = options?.after
         const from = after === undefined ? all : all.filter((d) => d.id > after)
         return options?.limit === undefined ? from : from.slice(0, options.limit)
