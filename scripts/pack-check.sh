@@ -68,6 +68,12 @@ for t in "${tarballs[@]}"; do
     tar -tzf "$t" | grep -E '(^|/)(test|node_modules)/|\.test\.ts$|tsup\.config\.ts$' >&2
     exit 1
   fi
+  # every package says "license": "MIT"; the text itself must ship with it
+  # (grep reads the whole list: with pipefail, `tar | grep -q` fails when grep stops early)
+  if ! tar -tzf "$t" | grep -x 'package/LICENSE' >/dev/null; then
+    echo "pack-check: $(basename "$t") has no LICENSE file" >&2
+    exit 1
+  fi
 done
 
 # Lint the tarballs themselves (what the registry would receive), offline:

@@ -85,7 +85,10 @@ describe("Expenses.record", () => {
       assert.strictEqual(twice._tag, "ValidationError")
       const stored = yield* store.get("lund-ledger")
       assert.deepStrictEqual([stored.version, stored.expenses.length], [2, 1])
-      assert.deepStrictEqual((yield* store.history("lund-ledger")).map((r) => r.actor), ["lund", "lund"])
+      assert.deepStrictEqual((yield* store.history("lund-ledger")).map((r) => [r.actor, r.command]), [
+        ["lund", "CreateExpenseLedger"],
+        ["lund", "RecordExpense"]
+      ])
     }).pipe(Effect.provide(Layer.mergeAll(Rates, Stores.layerMemory))))
 })
 

@@ -228,7 +228,7 @@ export const record = Effect.fn("Expenses.record")(function*(
   const expense = yield* convert(entry)
   const appended = append(current, expense)
   if (Result.isFailure(appended)) return yield* appended.failure
-  return { expense, ledger: yield* store.update(appended.success, change) }
+  return { expense, ledger: yield* store.update(appended.success, change, { command: "RecordExpense" }) }
 })
 
 /**

@@ -49,6 +49,7 @@ export type CommandName =
   | "RecordAssessment"
   | "PublishCriteriaFramework"
   | "ErasePersonalData"
+  | "RecordExpense"
 
 /**
  * How a step that is a command of its own records a write: its {@link CommandName}, and the
