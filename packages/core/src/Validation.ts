@@ -78,6 +78,17 @@ export const message = (text: Text, rule?: string): { readonly message: string }
 })
 
 /**
+ * The issue a cross-field check (`Schema.makeFilter` returning `{ path, issue }`) reports, with
+ * its text in Swedish and English and its rule id: `{ path: ["end"], issue:
+ * Validation.invalid({ sv: "Slutet måste komma efter starten", en: "Expected the end after the
+ * start" }, "end-after-start") }`. A plain string issue would reach people in English only.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const invalid = (text: Text, rule: string): SchemaIssue.InvalidValue => new SchemaIssue.InvalidValue(message(text, rule))
+
+/**
  * Renders a path of keys and indexes as `a.b[2].c`.
  *
  * @category rendering

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Interest, Organisation, Refusal, Validation } from "@localrights/core"
+import { Budget, CalendarEvent, EventTime, Interest, Money, Organisation, Refusal, Validation } from "@localrights/core"
 import { Cause, Effect, Exit, Schema } from "effect"
 
 const nestedArray = (depth: number): unknown => {
@@ -243,5 +243,20 @@ describe("Validation: ValidationError is a refusal with one violation per proble
         en: "Expected a text in at least one language (sv or en)"
       })
       assert.include(error.explain("sv"), "newsletter: Okänt fält")
+    }))
+
+  it.effect("cross-field checks explain themselves in both languages, with a rule of their own", () =>
+    Effect.gen(function*() {
+      const line = { id: "travel", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: Money.sek(1) } as const
+      const budget = yield* Budget.make({ id: "b", partnership: "p", scope: "preparation", currency: "SEK", lines: [line, line] }).pipe(Effect.flip)
+      assert.deepStrictEqual(budget.violations.map((v) => [v.field, v.rule, v.value]), [["lines[1].id", "unique-id", "travel"]])
+      assert.deepStrictEqual(budget.violations[0]!.text, { sv: "Rad-id travel förekommer två gånger", en: "Duplicate line id travel" })
+      const event = yield* CalendarEvent.make({
+        id: "e", kind: "conference", title: { en: "MR 2020" }, organiser: "skr", status: "cancelled",
+        schedule: EventTime.timed("2020-03-10T09:00", "2020-03-10T16:00")
+      }).pipe(Effect.flip)
+      const cancellation = event.violations.find((v) => v.field === "cancellation")!
+      assert.strictEqual(cancellation.rule, "cancellation-when-cancelled")
+      assert.notStrictEqual(cancellation.text.sv, cancellation.text.en)
     }))
 })

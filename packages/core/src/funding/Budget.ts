@@ -104,20 +104,20 @@ const budgetChecks = Schema.makeFilter<{
   const seen = new Set<string>()
   let total = 0
   b.lines.forEach((line, i) => {
-    if (seen.has(line.id)) issues.push({ path: ["lines", i, "id"], issue: `Duplicate line id ${line.id}` })
+    if (seen.has(line.id)) issues.push({ path: ["lines", i, "id"], issue: Validation.invalid({ sv: `Rad-id ${line.id} förekommer två gånger`, en: `Duplicate line id ${line.id}` }, "unique-id") })
     seen.add(line.id)
     if (line.amount.currency !== b.currency) {
       issues.push({
         path: ["lines", i, "amount", "currency"],
-        issue: `Expected the budget's currency ${b.currency}, found ${line.amount.currency} (convert it first)`
+        issue: Validation.invalid({ sv: `Förväntade budgetens valuta ${b.currency}, fann ${line.amount.currency} (räkna om beloppet först)`, en: `Expected the budget's currency ${b.currency}, found ${line.amount.currency} (convert it first)` }, "same-currency")
       })
     }
     if (b.scope === "preparation" && line.phase !== "preparation") {
-      issues.push({ path: ["lines", i, "phase"], issue: "A preparation budget has preparation lines only" })
+      issues.push({ path: ["lines", i, "phase"], issue: Validation.invalid({ sv: "En budget för förberedelseåret har bara rader för förberedelseåret", en: "A preparation budget has preparation lines only" }, "preparation-lines-only") })
     }
     total += line.amount.minor
   })
-  if (total > Number.MAX_SAFE_INTEGER) issues.push({ path: ["lines"], issue: "The lines add up to more than 2^53 minor units" })
+  if (total > Number.MAX_SAFE_INTEGER) issues.push({ path: ["lines"], issue: Validation.invalid({ sv: "Raderna blir tillsammans mer än 2^53 minsta enheter", en: "The lines add up to more than 2^53 minor units" }, "at-most-2^53") })
   return issues
 })
 

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import { Array as Arr, Result, Schema } from "effect"
+import * as Validation from "../Validation.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
@@ -81,22 +82,22 @@ const planChecks = Schema.makeFilter<{
   let total = 0
   plan.tranches.forEach((t, i) => {
     if (t.amount.currency !== plan.granted.currency) {
-      issues.push({ path: ["tranches", i, "amount", "currency"], issue: `Expected the grant's currency ${plan.granted.currency}` })
+      issues.push({ path: ["tranches", i, "amount", "currency"], issue: Validation.invalid({ sv: `Förväntade bidragets valuta ${plan.granted.currency}`, en: `Expected the grant's currency ${plan.granted.currency}` }, "same-currency") })
     }
     if (i > 0 && order(plan.tranches[i - 1]!.period) >= order(t.period)) {
-      issues.push({ path: ["tranches", i, "period"], issue: "Expected tranches in period order, one per period" })
+      issues.push({ path: ["tranches", i, "period"], issue: Validation.invalid({ sv: "Förväntade delutbetalningar i periodordning, en per period", en: "Expected tranches in period order, one per period" }, "period-order") })
     }
     if (t.released !== undefined && i > 0 && plan.tranches[i - 1]!.released === undefined) {
-      issues.push({ path: ["tranches", i, "released"], issue: "A tranche is released only after the one before it" })
+      issues.push({ path: ["tranches", i, "released"], issue: Validation.invalid({ sv: "En delutbetalning betalas ut först efter den föregående", en: "A tranche is released only after the one before it" }, "release-order") })
     }
     total += t.amount.minor
   })
   if (total > plan.granted.minor) {
-    issues.push({ path: ["tranches"], issue: `The tranches add up to ${total} minor units, more than the ${plan.granted.minor} granted` })
+    issues.push({ path: ["tranches"], issue: Validation.invalid({ sv: `Delutbetalningarna blir tillsammans ${total} minsta enheter, mer än de ${plan.granted.minor} som beviljats`, en: `The tranches add up to ${total} minor units, more than the ${plan.granted.minor} granted` }, "within-grant") })
   }
   const seen = new Set<string>()
   plan.reports.forEach((r, i) => {
-    if (seen.has(periodKey(r.period))) issues.push({ path: ["reports", i, "period"], issue: "One report per period" })
+    if (seen.has(periodKey(r.period))) issues.push({ path: ["reports", i, "period"], issue: Validation.invalid({ sv: "En rapport per period", en: "One report per period" }, "one-report-per-period") })
     seen.add(periodKey(r.period))
   })
   return issues

@@ -68,9 +68,9 @@ export const RateTable = Schema.Array(Rate).check(
     const seen = new Set<string>()
     rates.forEach((r, i) => {
       const key = `${r.from}/${r.to}/${r.date}`
-      if (seen.has(key)) issues.push({ path: [i, "date"], issue: `Duplicate rate ${r.from}→${r.to} on ${r.date}` })
+      if (seen.has(key)) issues.push({ path: [i, "date"], issue: Validation.invalid({ sv: `Kursen ${r.from}→${r.to} den ${r.date} förekommer två gånger`, en: `Duplicate rate ${r.from}→${r.to} on ${r.date}` }, "unique-rate") })
       seen.add(key)
-      if (r.from === r.to) issues.push({ path: [i, "to"], issue: "A rate converts between two different currencies" })
+      if (r.from === r.to) issues.push({ path: [i, "to"], issue: Validation.invalid({ sv: "En kurs räknar om mellan två olika valutor", en: "A rate converts between two different currencies" }, "different-currencies") })
     })
     return issues
   })

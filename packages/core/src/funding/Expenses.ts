@@ -108,12 +108,12 @@ const ledgerChecks = Schema.makeFilter<{ readonly expenses: ReadonlyArray<Expens
   const seen = new Set<string>()
   let total = 0
   l.expenses.forEach((e, i) => {
-    if (seen.has(e.id)) issues.push({ path: ["expenses", i, "id"], issue: `Duplicate expense id ${e.id}` })
+    if (seen.has(e.id)) issues.push({ path: ["expenses", i, "id"], issue: Validation.invalid({ sv: `Utgifts-id ${e.id} förekommer två gånger`, en: `Duplicate expense id ${e.id}` }, "unique-id") })
     seen.add(e.id)
-    if (e.sek.currency !== SEK) issues.push({ path: ["expenses", i, "sek", "currency"], issue: `Expected SEK, found ${e.sek.currency}` })
+    if (e.sek.currency !== SEK) issues.push({ path: ["expenses", i, "sek", "currency"], issue: Validation.invalid({ sv: `Förväntade SEK, fann ${e.sek.currency}`, en: `Expected SEK, found ${e.sek.currency}` }, "sek") })
     total += e.sek.minor
   })
-  if (total > Number.MAX_SAFE_INTEGER) issues.push({ path: ["expenses"], issue: "The expenses add up to more than 2^53 öre" })
+  if (total > Number.MAX_SAFE_INTEGER) issues.push({ path: ["expenses"], issue: Validation.invalid({ sv: "Utgifterna blir tillsammans mer än 2^53 öre", en: "The expenses add up to more than 2^53 öre" }, "at-most-2^53") })
   return issues
 })
 

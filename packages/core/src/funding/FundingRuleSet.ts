@@ -290,12 +290,12 @@ const ruleSetChecks = Schema.makeFilter<{ readonly currency: Money.CurrencyCode;
     const issues: Array<Schema.FilterIssue> = []
     const seen = new Set<string>()
     set.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) issues.push({ path: ["rules", i, "id"], issue: `Duplicate rule id ${rule.id}` })
+      if (seen.has(rule.id)) issues.push({ path: ["rules", i, "id"], issue: Validation.invalid({ sv: `Regel-id ${rule.id} förekommer två gånger`, en: `Duplicate rule id ${rule.id}` }, "unique-id") })
       seen.add(rule.id)
       if ("cap" in rule && rule.cap.currency !== set.currency) {
         issues.push({
           path: ["rules", i, "cap", "currency"],
-          issue: `Expected the rule set's currency ${set.currency}, found ${rule.cap.currency}`
+          issue: Validation.invalid({ sv: `Förväntade regeluppsättningens valuta ${set.currency}, fann ${rule.cap.currency}`, en: `Expected the rule set's currency ${set.currency}, found ${rule.cap.currency}` }, "same-currency")
         })
       }
     })

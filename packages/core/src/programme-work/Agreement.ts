@@ -41,7 +41,7 @@ export const Period = Schema.Struct({
   end: CalendarDate,
   precision: Precision
 }).check(
-  Schema.makeFilter((p) => (p.end >= p.start ? undefined : { path: ["end"], issue: "Expected the end on or after the start" }))
+  Schema.makeFilter((p) => (p.end >= p.start ? undefined : { path: ["end"], issue: Validation.invalid({ sv: "Förväntade att slutet är samma dag som eller efter starten", en: "Expected the end on or after the start" }, "end-after-start") }))
 )
 /**
  * @category models
@@ -150,7 +150,7 @@ export const Deliverable = Schema.Struct({
 }).check(
   Schema.makeFilter((d) =>
     d.status === "delivered" && d.evidence.length === 0
-      ? { path: ["evidence"], issue: "Expected evidence for a delivered deliverable" }
+      ? { path: ["evidence"], issue: Validation.invalid({ sv: "Förväntade underlag för en levererad leverans", en: "Expected evidence for a delivered deliverable" }, "evidence-when-delivered") }
       : undefined
   )
 )
@@ -219,18 +219,18 @@ export const Agreement = Schema.Struct({
     const issues: Array<Schema.FilterIssue> = []
     a.deliverables.forEach((d, i) => {
       if (!within(d.due, a.period)) {
-        issues.push({ path: ["deliverables", i, "due"], issue: `Expected a due date within the agreement's period ${describePeriod(a.period)}` })
+        issues.push({ path: ["deliverables", i, "due"], issue: Validation.invalid({ sv: `Förväntade ett förfallodatum inom överenskommelsens period ${describePeriod(a.period)}`, en: `Expected a due date within the agreement's period ${describePeriod(a.period)}` }, "within-period") })
       }
     })
     const years = a.funding.map((f) => f.year)
-    if (new Set(years).size !== years.length) issues.push({ path: ["funding"], issue: "Expected each year once" })
+    if (new Set(years).size !== years.length) issues.push({ path: ["funding"], issue: Validation.invalid({ sv: "Förväntade varje år en gång", en: "Expected each year once" }, "year-once") })
     a.funding.forEach((f, i) => {
       if (String(f.year) < a.period.start.slice(0, 4) || String(f.year) > a.period.end.slice(0, 4)) {
-        issues.push({ path: ["funding", i, "year"], issue: `Expected a year within the agreement's period ${describePeriod(a.period)}` })
+        issues.push({ path: ["funding", i, "year"], issue: Validation.invalid({ sv: `Förväntade ett år inom överenskommelsens period ${describePeriod(a.period)}`, en: `Expected a year within the agreement's period ${describePeriod(a.period)}` }, "within-period") })
       }
     })
     const keys = a.deliverables.map((d) => d.key)
-    if (new Set(keys).size !== keys.length) issues.push({ path: ["deliverables"], issue: "Expected unique deliverable keys" })
+    if (new Set(keys).size !== keys.length) issues.push({ path: ["deliverables"], issue: Validation.invalid({ sv: "Förväntade unika nycklar för leveranserna", en: "Expected unique deliverable keys" }, "unique-key") })
     return issues
   })
 )

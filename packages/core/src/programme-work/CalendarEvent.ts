@@ -180,16 +180,16 @@ export const CalendarEvent = Fields.check(
   Schema.makeFilter((e) => {
     const issues: Array<Schema.FilterIssue> = []
     if ((e.status === "cancelled") !== (e.cancellation !== undefined)) {
-      issues.push({ path: ["cancellation"], issue: "Expected a cancellation exactly when the status is cancelled" })
+      issues.push({ path: ["cancellation"], issue: Validation.invalid({ sv: "Förväntade en inställelse precis när statusen är inställd", en: "Expected a cancellation exactly when the status is cancelled" }, "cancellation-when-cancelled") })
     }
     if (e.capacity !== undefined && e.seats.length > e.capacity) {
-      issues.push({ path: ["seats"], issue: `Expected at most ${e.capacity} seats taken` })
+      issues.push({ path: ["seats"], issue: Validation.invalid({ sv: `Förväntade högst ${e.capacity} tagna platser`, en: `Expected at most ${e.capacity} seats taken` }, "within-capacity") })
     }
     if (e.waitingList.length > 0 && (e.capacity === undefined || e.seats.length < e.capacity)) {
-      issues.push({ path: ["waitingList"], issue: "Expected a waiting list only while every seat is taken" })
+      issues.push({ path: ["waitingList"], issue: Validation.invalid({ sv: "Förväntade en väntelista bara när alla platser är tagna", en: "Expected a waiting list only while every seat is taken" }, "waiting-list-when-full") })
     }
     const keys = [...e.seats, ...e.waitingList].map((p) => Participant.emailKey(p.email))
-    if (new Set(keys).size !== keys.length) issues.push({ path: ["seats"], issue: "Expected each person registered once" })
+    if (new Set(keys).size !== keys.length) issues.push({ path: ["seats"], issue: Validation.invalid({ sv: "Förväntade att varje person är anmäld en gång", en: "Expected each person registered once" }, "registered-once") })
     return issues
   })
 )

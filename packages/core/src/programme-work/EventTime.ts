@@ -119,7 +119,7 @@ export const Timed = Schema.TaggedStruct("Timed", {
   Schema.makeFilter((t) =>
     toEpochMillis(t.end, t.endTimeZone ?? t.timeZone) > toEpochMillis(t.start, t.timeZone)
       ? undefined
-      : { path: ["end"], issue: "Expected the end to come after the start" }
+      : { path: ["end"], issue: Validation.invalid({ sv: "Förväntade att slutet kommer efter starten", en: "Expected the end to come after the start" }, "end-after-start") }
   )
 )
 /**
@@ -142,7 +142,7 @@ export const Approximate = Schema.TaggedStruct("Approximate", {
   note: Schema.optionalKey(LocalizedText)
 }).check(
   Schema.makeFilter((a) =>
-    a.latest >= a.earliest ? undefined : { path: ["latest"], issue: "Expected the latest month to be at or after the earliest" }
+    a.latest >= a.earliest ? undefined : { path: ["latest"], issue: Validation.invalid({ sv: "Förväntade att den senaste månaden är samma som eller efter den tidigaste", en: "Expected the latest month to be at or after the earliest" }, "latest-after-earliest") }
   )
 )
 /**

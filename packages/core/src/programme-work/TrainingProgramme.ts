@@ -111,19 +111,19 @@ export const TrainingProgramme = Schema.Struct({
   Schema.makeFilter((t) => {
     const issues: Array<Schema.FilterIssue> = []
     const keys = new Set(t.sessions.map((s) => s.key))
-    if (keys.size !== t.sessions.length) issues.push({ path: ["sessions"], issue: "Expected unique session keys" })
+    if (keys.size !== t.sessions.length) issues.push({ path: ["sessions"], issue: Validation.invalid({ sv: "Förväntade unika nycklar för tillfällena", en: "Expected unique session keys" }, "unique-key") })
     if (t.completionSessions !== undefined && t.completionSessions > t.sessions.length) {
-      issues.push({ path: ["completionSessions"], issue: `Expected at most ${t.sessions.length} (the number of sessions)` })
+      issues.push({ path: ["completionSessions"], issue: Validation.invalid({ sv: `Förväntade högst ${t.sessions.length} (antalet tillfällen)`, en: `Expected at most ${t.sessions.length} (the number of sessions)` }, "within-sessions") })
     }
     if (t.capacity !== undefined && t.enrolments.length > t.capacity) {
-      issues.push({ path: ["enrolments"], issue: `Expected at most ${t.capacity} enrolments` })
+      issues.push({ path: ["enrolments"], issue: Validation.invalid({ sv: `Förväntade högst ${t.capacity} deltagare`, en: `Expected at most ${t.capacity} enrolments` }, "within-capacity") })
     }
     t.enrolments.forEach((e, i) => {
       const unknown = e.attended.find((k) => !keys.has(k))
-      if (unknown !== undefined) issues.push({ path: ["enrolments", i, "attended"], issue: `Unknown session ${unknown}` })
+      if (unknown !== undefined) issues.push({ path: ["enrolments", i, "attended"], issue: Validation.invalid({ sv: `Okänt tillfälle ${unknown}`, en: `Unknown session ${unknown}` }, "known-session") })
     })
     const people = t.enrolments.map((e) => Participant.emailKey(e.participant.email))
-    if (new Set(people).size !== people.length) issues.push({ path: ["enrolments"], issue: "Expected each person enrolled once" })
+    if (new Set(people).size !== people.length) issues.push({ path: ["enrolments"], issue: Validation.invalid({ sv: "Förväntade att varje person är antagen en gång", en: "Expected each person enrolled once" }, "enrolled-once") })
     return issues
   })
 )

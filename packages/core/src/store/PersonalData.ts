@@ -43,7 +43,7 @@ export const Person = Schema.Struct({
   email: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
   name: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty()))
 }).check(
-  Schema.makeFilter((p) => p.email !== undefined || p.name !== undefined ? undefined : { path: ["email"], issue: "Expected an e-mail address or a name" })
+  Schema.makeFilter((p) => p.email !== undefined || p.name !== undefined ? undefined : { path: ["email"], issue: Validation.invalid({ sv: "Förväntade en e-postadress eller ett namn", en: "Expected an e-mail address or a name" }, "email-or-name") })
 )
 /**
  * @category models
