@@ -23,7 +23,7 @@ export default defineConfig({
     }
   },
   test: {
-    include: ["packages/**/test/**/*.test.ts", "examples/**/test/**/*.test.ts"],
+    include: ["packages/**/test/**/*.test.ts", "examples/**/test/**/*.test.ts", "bench/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/.tools/**"],
     environment: "node",
     // Store suites start PGlite (about 2.5 s, up to ~10 s on a busy 2-core CI machine)

@@ -1,58 +1,52 @@
 /**
  * The shape of one benchmark measure. Each file in `bench/measures/` exports `measure`.
  *
- * A measure runs its subject and, where one exists, a baseline in the same process and run, so
- * that the ratio holds on a noisy machine; figures are never asserted in tests.
+ * A measure runs in rounds: where it has a baseline, subject and baseline alternate within
+ * the same process (`interleave` in `lib/stats.ts`: A B, B A, A B …), so that a change in the
+ * machine's load falls on both; it returns every round's figures, and `run.ts` reports the
+ * median of each figure with its min and max over the rounds, checks the goals and writes
+ * `results/latest.json`. Figures are never asserted in tests.
  */
+import type { Goal } from "./lib/stats.ts"
+
+export type { Goal } from "./lib/stats.ts"
+export { compareOps, interleave, opsPerSecond, rate, ratios, scaled, split, type Rate } from "./lib/stats.ts"
+
+/** One reported figure: its value in every round. */
+export interface Figure {
+  /** What it is (`ratio store / raw`, `SQLite p95, steady`). */
+  readonly name: string
+  /** `×` for a ratio, else the unit (`rows/s`, `ms`, `MB`). */
+  readonly unit: string
+  /** `higher` when a larger value is better (throughput, ratio), `lower` for latency and memory. */
+  readonly better: "higher" | "lower"
+  /** The figure of each round, in the order they ran. */
+  readonly rounds: ReadonlyArray<number>
+  /** The issue's goals for this figure; none for a figure given for context. */
+  readonly goals?: ReadonlyArray<Goal>
+}
+
+/** What a measure returns. */
 export interface Result {
-  /** The measured figure, in `unit`. */
-  readonly value: number
-  /** The baseline's figure in the same unit, measured in the same run; `null` where a target is absolute. */
-  readonly baseline: number | null
-  /** What the baseline is (`zod 4`, `raw node:sqlite inserts`). */
-  readonly baselineName?: string
-  /** Anything else worth keeping (sample sizes, p50). */
+  /** The figures; the first is the measure's headline. */
+  readonly figures: ReadonlyArray<Figure>
+  /** Lines to print under the figures: a part skipped and why, a caveat. */
+  readonly notes?: ReadonlyArray<string>
+  /** Anything else worth keeping (sample sizes, set-up times, the baseline's description). */
   readonly details?: Readonly<Record<string, number | string>>
+}
+
+/** How a run is sized. */
+export interface RunOptions {
+  /** The size factor (`BENCH_SCALE`, default 1): row counts and timed durations are multiplied by it. */
+  readonly scale: number
+  /** Rounds asked for (`BENCH_ROUNDS`), else the measure's own default. */
+  readonly rounds: number | undefined
 }
 
 export interface Measure {
   /** The id the issues use: P1 … P8. */
   readonly id: string
   readonly name: string
-  readonly unit: string
-  /** `higher` when a larger value is better (throughput), `lower` for latency and memory. */
-  readonly better: "higher" | "lower"
-  /** The goal as text, for the report (`ratio >= 1.0`, `<= 1 ms`). */
-  readonly goal: string
-  readonly run: () => Promise<Result>
-}
-
-/** Runs `fn` repeatedly for about `ms` milliseconds after a warm-up; returns operations per second. */
-export const opsPerSecond = (fn: () => void, ms = 1000): number => {
-  const warm = performance.now() + ms / 4
-  while (performance.now() < warm) fn()
-  let ops = 0
-  const start = performance.now()
-  let now = start
-  while (now - start < ms) {
-    for (let i = 0; i < 100; i++) fn()
-    ops += 100
-    now = performance.now()
-  }
-  return ops / ((now - start) / 1000)
-}
-
-/**
- * Alternates subject and baseline `rounds` times and keeps the median of each, so that drift
- * in machine load hits both alike.
- */
-export const compare = (subject: () => void, baseline: () => void, rounds = 5, ms = 400) => {
-  const a: Array<number> = []
-  const b: Array<number> = []
-  for (let i = 0; i < rounds; i++) {
-    a.push(opsPerSecond(subject, ms))
-    b.push(opsPerSecond(baseline, ms))
-  }
-  const median = (xs: Array<number>) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
-  return { value: median(a), baseline: median(b) }
+  readonly run: (options: RunOptions) => Promise<Result>
 }

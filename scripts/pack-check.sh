@@ -220,7 +220,7 @@ const walk = (P, PS) =>
   Effect.gen(function*() {
     yield* IcldCohort2020.load
     yield* PS.register(IcldCohort2020.lundFrancistown, ChangeLog.change("me", "Expression of interest"))
-    const applied = yield* PS.execute("lund-francistown", { _tag: "Apply" }, ChangeLog.change("me", "Application in"))
+    const applied = yield* PS.execute("lund-francistown", { _tag: "Apply" }, ChangeLog.change("me", "Application in", 1))
     assert.equal(applied.status, "applied")
     assert.equal(applied.version, 2)
     const page = yield* (yield* P.Store).search({ programme: "icld-mr-2020" })

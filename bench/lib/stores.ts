@@ -3,11 +3,20 @@
  * the raw insert of the same rows the store writes (the baseline of P1 and P2).
  */
 import { Partnership } from "@localrights/core"
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
+import { SqlStores } from "../../packages/store/sql/src/index.ts"
 import { indexRow } from "../../packages/store/sql/src/internal/partnershipIndex.ts"
 import { Generate } from "../../packages/store/sql/src/testing/index.ts"
 
 const encode = Schema.encodeSync(Partnership.Partnership)
+
+/**
+ * Stores the programmes, organisations and networks that {@link jsonLines} records with
+ * `prefix` name (an import checks that they exist), through the stores over the `SqlClient` in
+ * context. Not timed by the measures.
+ */
+export const storeReferences = (prefix = "bench-") =>
+  Generate.storeReferences(prefix, 20, 200).pipe(Effect.provide(SqlStores.layer))
 
 /** `n` seeded partnerships as JSON Lines (one string per line). */
 export const jsonLines = (n: number, seed = 1, prefix = "bench-"): Array<string> => {
@@ -45,11 +54,4 @@ export const chunks = (lines: ReadonlyArray<string>, size = 64 * 1024): Array<st
   return out
 }
 
-/** The median of a list. */
-export const median = (xs: ReadonlyArray<number>): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-
-/** The p-th percentile (0..100) of a list. */
-export const percentile = (xs: ReadonlyArray<number>, p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
+export { median, percentile } from "./stats.ts"

@@ -11,37 +11,38 @@
  * `VACUUM ANALYZE`, the state autovacuum leaves a table in shortly after a bulk insert) and
  * SQLite's write-ahead log is checkpointed.
  *
- * The queries run in four passes: the first is reported apart (each query's first touch of its
- * rows in this process); the headline p95 is over the three passes after it, the steady state
- * of a running catalogue.
+ * Both stores are loaded first; then the rounds (default 5) alternate SQLite and PostgreSQL
+ * (A B, B A, …). Each query is one status of one programme (about 100 matches); a round's
+ * figure is the p95 of its queries:
+ *
+ * - first pass: each round takes programmes no query has touched yet (1000 programmes shared
+ *   out over the rounds, one status each), so every query is the first touch of its rows in
+ *   this process. Before it, 20 queries of a programme that does not exist warm the code path
+ *   (JIT) without touching rows.
+ * - steady: every round runs all the first-pass queries again, the steady state of a running
+ *   catalogue whose pages and indexes are in the cache.
+ *
+ * The headline is the median over rounds of the steady SQLite p95. `BENCH_SCALE` multiplies the
+ * row count (a multiple of 10 000, so that there are whole tens of programmes).
  */
 import { ChangeLog, Partnership } from "@localrights/core"
 import type { Catalogue, Ids } from "@localrights/core"
-import { Effect, Redacted, Stream } from "effect"
+import { Effect, Exit, Layer, Redacted, Scope, Stream } from "effect"
 import * as Client from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
-import { createConnection } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { PgStore } from "../../packages/store/postgres/src/index.ts"
 import { Import } from "../../packages/store/sql/src/index.ts"
 import { focusColumns } from "../../packages/store/sql/src/internal/partnershipIndex.ts"
 import { SqliteStore } from "../../packages/store/sqlite/src/index.ts"
-import type { Measure } from "../Measure.ts"
-import { chunks, jsonLines, percentile } from "../lib/stores.ts"
+import { interleave, scaled, type Measure } from "../Measure.ts"
+import { pgAnswers, pgHost, pgUrl } from "../lib/postgres.ts"
+import { median, percentile } from "../lib/stats.ts"
+import { chunks, jsonLines, storeReferences } from "../lib/stores.ts"
 
-const total = 1_000_000
 const templates = 1000
 const statuses: ReadonlyArray<Partnership.Status> = ["interest-registered", "applied", "admitted", "matched", "preparation", "implementation", "concluded", "closed", "withdrawn", "rejected"]
-
-/** Whether something answers on 127.0.0.1:5432. */
-export const pgAnswers = (): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port: 5432, timeout: 500 })
-    socket.once("connect", () => (socket.destroy(), resolve(true)))
-    socket.once("error", () => resolve(false))
-    socket.once("timeout", () => (socket.destroy(), resolve(false)))
-  })
 
 const prepareIndexCopies = Effect.gen(function*() {
   const sql = yield* Client.SqlClient
@@ -50,10 +51,11 @@ const prepareIndexCopies = Effect.gen(function*() {
   yield* sql.unsafe(`CREATE TABLE bench_focus AS SELECT * FROM partnership_focus`)
 })
 
-export const load = Effect.gen(function*() {
+export const load = (total: number) => Effect.gen(function*() {
   const sql = yield* Client.SqlClient
   const pg = sql.onDialectOrElse({ orElse: () => false, pg: () => true })
   const started = performance.now()
+  yield* storeReferences("t")
   yield* Import.partnerships(Stream.fromIterable(chunks(jsonLines(templates, 3, "t"))), { change: ChangeLog.change("bench", "P3 templates") })
   yield* prepareIndexCopies
   yield* sql.unsafe(`CREATE TABLE bench_templates AS SELECT ROW_NUMBER() OVER (ORDER BY id) - 1 AS n, id, data FROM documents WHERE kind = 'partnership'`)
@@ -92,123 +94,150 @@ export const load = Effect.gen(function*() {
   return (performance.now() - started) / 1000
 })
 
-// The 400 queries (one status of one programme each, about 100 matches) run four times. The
-// first pass is each query's first touch of its rows in this process (reported as
-// `firstPassP95ms`); the headline is the p95 of the three passes after it (1 200 queries): the
-// steady state of a running catalogue, whose popular pages and indexes are in the page cache.
-const passes = 3
-const measureQueries = Effect.gen(function*() {
+/** The i-th query: programme `(i * 7919) mod P`, status `(i + floor(i / P)) mod 10`; distinct for i < 10 P when 10 divides P. */
+export const query = (i: number, programmes: number): Catalogue.Query => ({
+  programme: `prog${(i * 7919) % programmes}` as Ids.ProgrammeId,
+  status: [statuses[(i + Math.floor(i / programmes)) % statuses.length]!],
+  limit: 50
+})
+
+/** The p95, p50 and matches of one pass over `queries`. */
+const pass = Effect.fnUntraced(function*(queries: ReadonlyArray<Catalogue.Query>) {
   const store = yield* Partnership.Store
-  const queries: Array<Catalogue.Query> = Array.from({ length: 400 }, (_, i) => ({
-    programme: `prog${(i * 7919) % 1000}` as Ids.ProgrammeId,
-    status: [statuses[i % statuses.length]!],
-    limit: 50
-  }))
-  let matches = 0
-  const pass = Effect.fnUntraced(function*() {
-    const times: Array<number> = []
-    for (const q of queries) {
-      const started = performance.now()
-      const page = yield* store.search(q)
-      times.push(performance.now() - started)
-      matches += page.total
-    }
-    return times
-  })
-  const first = yield* pass()
   const times: Array<number> = []
-  for (let i = 0; i < passes; i++) times.push(...(yield* pass()))
-  // context: a broad query (status + country: about 15 000 matches) and a text query
-  const broad: Array<number> = []
+  let matches = 0
+  for (const q of queries) {
+    const started = performance.now()
+    const page = yield* store.search(q)
+    times.push(performance.now() - started)
+    matches += page.total
+  }
+  return { p95: percentile(times, 95), p50: percentile(times, 50), meanMatches: matches / queries.length }
+})
+
+/** Context: a broad query (status + country: about 15 000 matches at full size), p50 of 20. */
+const broad = Effect.gen(function*() {
+  const store = yield* Partnership.Store
+  const times: Array<number> = []
   for (let i = 0; i < 20; i++) {
     const started = performance.now()
     yield* store.search({ status: [statuses[i % statuses.length]!], country: "BW" as never })
-    broad.push(performance.now() - started)
+    times.push(performance.now() - started)
   }
-  return {
-    p95: percentile(times, 95),
-    p50: percentile(times, 50),
-    firstP95: percentile(first, 95),
-    firstP50: percentile(first, 50),
-    meanMatches: matches / (queries.length * (passes + 1)),
-    broadP50: percentile(broad, 50)
-  }
+  return percentile(times, 50)
 })
+
+/** A loaded store: its layer built in a scope of its own, the load's seconds. */
+type Needs = Partnership.Store | Client.SqlClient
+interface Loaded {
+  readonly run: <A, E>(effect: Effect.Effect<A, E, Needs>) => Promise<A>
+  readonly setupSeconds: number
+  readonly close: () => Promise<void>
+}
+
+const loaded = async <R>(layer: Layer.Layer<R | Needs, unknown>, total: number): Promise<Loaded> => {
+  const scope = await Effect.runPromise(Scope.make())
+  try {
+    const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
+    const run = <A, E>(effect: Effect.Effect<A, E, Needs>) => Effect.runPromise(effect.pipe(Effect.provideContext(context)))
+    const setupSeconds = await run(load(total))
+    return { run, setupSeconds, close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
+  } catch (e) {
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+    throw e
+  }
+}
+
+const pgAdmin = (statement: string) =>
+  Effect.runPromise(Effect.gen(function*() {
+    yield* (yield* Client.SqlClient).unsafe(statement)
+  }).pipe(Effect.provide(PgStore.layerClient({ url: Redacted.make(pgUrl), maxConnections: 1 }))))
+
+const ms3 = (x: number) => Number(x.toFixed(3))
 
 export const measure: Measure = {
   id: "P3",
-  name: "Catalogue query (programme + status, first page of 50 with facets) at 1 000 000 partnerships, p95",
-  unit: "ms (SQLite)",
-  better: "lower",
-  goal: "<= 1 ms SQLite, <= 5 ms PostgreSQL",
-  run: async () => {
+  name: "Catalogue query (programme + status, first page of 50 with facets), p95",
+  run: async ({ rounds = 5, scale }) => {
     const started = performance.now()
+    const total = scaled(1_000_000, scale, 10_000)
+    const programmes = total / 1000
+    const perRound = Math.floor(Math.min(programmes, 1000) / rounds)
+    if (perRound < 1) throw new Error(`P3: ${rounds} rounds need at least ${rounds} programmes (BENCH_SCALE too small)`)
+    const cold = Array.from({ length: rounds }, (_, r) => Array.from({ length: perRound }, (_, k) => query(r * perRound + k, programmes)))
+    const steady = cold.flat()
+    const warm = Array.from({ length: 20 }, (_, i) => ({ programme: "prog-none" as Ids.ProgrammeId, status: [statuses[i % statuses.length]!], limit: 50 }))
     const dir = mkdtempSync(join(tmpdir(), "lr-p3-"))
-    const sqlite = await Effect.runPromise(
-      Effect.gen(function*() {
-        const setup = yield* load
-        return { setup, ...(yield* measureQueries) }
-      }).pipe(Effect.provide(SqliteStore.layer({ filename: join(dir, "p3.db"), cacheSizeKiB: 262144 })))
-    )
-    rmSync(dir, { recursive: true, force: true })
-    const server = await pgAnswers()
     const schema = `lr_bench_${Date.now().toString(36)}`
-    let pg: { setup: number; p95: number; p50: number; firstP95: number; firstP50: number; meanMatches: number; broadP50: number }
-    let pgTarget: string
-    let cleanup = async () => {}
-    let config: PgStore.PgConfig
-    if (server) {
-      const url = "postgres://postgres@127.0.0.1:5432/test"
-      pgTarget = "PostgreSQL server at 127.0.0.1:5432"
-      await Effect.runPromise(Effect.gen(function*() {
-        yield* (yield* Client.SqlClient).unsafe(`CREATE SCHEMA ${schema}`)
-      }).pipe(Effect.provide(PgStore.layerClient({ url: Redacted.make(url), maxConnections: 1 }))))
-      config = { url: Redacted.make(url), maxConnections: 4, startupParameters: { search_path: schema } }
-      cleanup = () =>
-        Effect.runPromise(Effect.gen(function*() {
-          yield* (yield* Client.SqlClient).unsafe(`DROP SCHEMA ${schema} CASCADE`)
-        }).pipe(Effect.provide(PgStore.layerClient({ url: Redacted.make(url), maxConnections: 1 }))))
-    } else {
-      return {
-        value: sqlite.p95,
-        baseline: null,
-        details: { partnerships: total, sqliteP95ms: Number(sqlite.p95.toFixed(3)), postgres: "skipped: no server at 127.0.0.1:5432" }
-      }
-    }
+    const stores: Array<Loaded> = []
+    let pgSchema = false
     try {
-      pg = await Effect.runPromise(
-        Effect.gen(function*() {
-          const setup = yield* load
-          return { setup, ...(yield* measureQueries) }
-        }).pipe(Effect.provide(PgStore.layer(config)))
-      )
-    } finally {
-      await cleanup()
-    }
-    return {
-      value: sqlite.p95,
-      baseline: null,
-      details: {
-        partnerships: total,
-        query: "programme = X AND status = Y, sort id, limit 50, total + facets (status, country, SDG goal, focus area)",
-        sqliteP95ms: Number(sqlite.p95.toFixed(3)),
-        sqliteP50ms: Number(sqlite.p50.toFixed(3)),
-        sqliteFirstPassP95ms: Number(sqlite.firstP95.toFixed(3)),
-        sqliteFirstPassP50ms: Number(sqlite.firstP50.toFixed(3)),
-        sqliteConfig: "file, WAL, cacheSizeKiB 262144 (256 MiB page cache)",
-        method: "400 queries (a status of a programme each); headline p95 over 3 passes (1 200 queries) after a first pass, which is reported apart (first touch of each query's rows in this process)",
-        postgresP95ms: Number(pg.p95.toFixed(3)),
-        postgresP50ms: Number(pg.p50.toFixed(3)),
-        postgresFirstPassP95ms: Number(pg.firstP95.toFixed(3)),
-        postgres: pgTarget,
-        meanMatchesPerQuery: Math.round(sqlite.meanMatches),
-        broadQueryP50msSqlite: Number(sqlite.broadP50.toFixed(1)),
-        broadQueryP50msPostgres: Number(pg.broadP50.toFixed(1)),
-        broadQuery: "status + country (about 15 000 matches): facets count every match",
-        setupSecondsSqlite: Math.round(sqlite.setup),
-        setupSecondsPostgres: Math.round(pg.setup),
-        totalSeconds: Math.round((performance.now() - started) / 1000)
+      const sqlite = await loaded(SqliteStore.layer({ filename: join(dir, "p3.db"), cacheSizeKiB: 262144 }), total)
+      stores.push(sqlite)
+      let pg: Loaded | undefined
+      if (await pgAnswers()) {
+        await pgAdmin(`CREATE SCHEMA ${schema}`)
+        pgSchema = true
+        pg = await loaded(PgStore.layer({ url: Redacted.make(pgUrl), maxConnections: 4, startupParameters: { search_path: schema } }), total)
+        stores.push(pg)
       }
+      for (const s of stores) await s.run(pass(warm))
+      type Pass = { p95: number; p50: number; meanMatches: number }
+      const phase = async (sets: (round: number) => ReadonlyArray<Catalogue.Query>) => {
+        const a: Array<Pass> = []
+        const b: Array<Pass> = []
+        if (pg === undefined) {
+          for (let r = 0; r < rounds; r++) a.push(await sqlite.run(pass(sets(r))))
+        } else {
+          const p = pg
+          await interleave(rounds, {
+            subject: async (r) => (a.push(await sqlite.run(pass(sets(r)))), a.at(-1)!.p95),
+            baseline: async (r) => (b.push(await p.run(pass(sets(r)))), b.at(-1)!.p95)
+          })
+        }
+        return { sqlite: a, pg: b }
+      }
+      const first = await phase((r) => cold[r]!)
+      const steadyPhase = await phase(() => steady)
+      const broadSqlite = await sqlite.run(broad)
+      const broadPg = pg === undefined ? undefined : await pg.run(broad)
+      const p95s = (xs: ReadonlyArray<Pass>) => xs.map((x) => x.p95)
+      return {
+        figures: [
+          { name: "SQLite p95, steady", unit: "ms", better: "lower", rounds: p95s(steadyPhase.sqlite), goals: [{ on: "median", op: "<=", bound: 1 }] },
+          { name: "SQLite p95, first pass", unit: "ms", better: "lower", rounds: p95s(first.sqlite), goals: [{ on: "median", op: "<=", bound: 1.5 }] },
+          ...(pg === undefined ? [] : [
+            { name: "PostgreSQL p95, steady", unit: "ms", better: "lower", rounds: p95s(steadyPhase.pg), goals: [{ on: "median", op: "<=", bound: 5 }] },
+            { name: "PostgreSQL p95, first pass", unit: "ms", better: "lower", rounds: p95s(first.pg) }
+          ] as const)
+        ],
+        notes: pg === undefined ? [`PostgreSQL part skipped: no server answers at ${pgHost}`] : [],
+        details: {
+          partnerships: total,
+          programmes,
+          query: "programme = X AND status = Y, sort id, limit 50, total + facets (status, country, SDG goal, focus area)",
+          queriesPerFirstPassRound: perRound,
+          queriesPerSteadyRound: steady.length,
+          sqliteConfig: "file, WAL, cacheSizeKiB 262144 (256 MiB page cache)",
+          sqliteSteadyP50ms: ms3(median(steadyPhase.sqlite.map((x) => x.p50))),
+          sqliteFirstPassP50ms: ms3(median(first.sqlite.map((x) => x.p50))),
+          meanMatchesPerQuery: Math.round(steadyPhase.sqlite[0]!.meanMatches),
+          broadQuery: "status + country (about 15 000 matches at full size): facets count every match",
+          broadQueryP50msSqlite: Number(broadSqlite.toFixed(1)),
+          setupSecondsSqlite: Math.round(sqlite.setupSeconds),
+          ...(pg === undefined ? { postgres: `skipped: no server at ${pgHost}` } : {
+            postgres: `server at ${pgHost}, schema made for the run and dropped after`,
+            postgresSteadyP50ms: ms3(median(steadyPhase.pg.map((x) => x.p50))),
+            broadQueryP50msPostgres: Number(broadPg!.toFixed(1)),
+            setupSecondsPostgres: Math.round(pg.setupSeconds)
+          }),
+          totalSeconds: Math.round((performance.now() - started) / 1000)
+        }
+      }
+    } finally {
+      for (const s of stores.reverse()) await s.close()
+      if (pgSchema) await pgAdmin(`DROP SCHEMA ${schema} CASCADE`)
+      rmSync(dir, { recursive: true, force: true })
     }
   }
 }

@@ -60,12 +60,15 @@ export class WriteGate extends HttpApiMiddleware.Service<WriteGate>()(
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
-/** `status=applied&status=admitted` or `status=applied,admitted`: a list of statuses. */
+/**
+ * `status=admitted&status=matched` or `status=admitted,matched`: a list of public statuses
+ * (`Domain.publicStatuses`; the others are never shown, so asking for them is an error).
+ */
 export const StatusList = Schema.Array(Schema.String).pipe(
-  Schema.decodeTo(Schema.Array(Partnership.Status), {
+  Schema.decodeTo(Schema.Array(Domain.PublicStatus), {
     // the strings are checked against the statuses by the target schema, with their index
     decode: SchemaGetter.transform((values: ReadonlyArray<string>) =>
-      values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "") as ReadonlyArray<Partnership.Status>
+      values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "") as ReadonlyArray<Domain.PublicStatus>
     ),
     encode: SchemaGetter.transform((values: ReadonlyArray<string>) => values)
   })
@@ -82,6 +85,15 @@ export const LangQuery = { lang: Schema.optionalKey(LocalizedText.Lang) }
 
 const idParam = { id: Ids.PartnershipId }
 
+/** The most entries one page of a change log holds. */
+export const maxHistoryLimit = 200
+
+/** `?offset=&limit=` of a change log page (default: the first 50 entries). */
+export const HistoryQuery = {
+  offset: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  limit: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: maxHistoryLimit })))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Groups
 // ---------------------------------------------------------------------------------------------
@@ -92,7 +104,7 @@ export class PartnershipsApi extends HttpApiGroup.make("partnerships")
     HttpApiEndpoint.get("search", "/", {
       query: SearchQuery,
       success: Domain.PublicPage
-    }).annotate(OpenApi.Description, "Search the catalogue: filters, free text (sv and en), sort, cursor paging and facet counts."),
+    }).annotate(OpenApi.Description, "Search the catalogue of public partnerships (admitted and later): filters, free text (sv and en), sort, cursor paging and facet counts."),
     HttpApiEndpoint.get("get", "/:id", {
       params: idParam,
       success: Domain.PublicPartnership,
@@ -100,9 +112,10 @@ export class PartnershipsApi extends HttpApiGroup.make("partnerships")
     }),
     HttpApiEndpoint.get("history", "/:id/history", {
       params: idParam,
-      success: Schema.Array(Domain.PublicChange),
+      query: HistoryQuery,
+      success: Domain.HistoryPage,
       error: NotFound
-    }).annotate(OpenApi.Description, "The change log, oldest first. Actors are not shown: they may be persons."),
+    }).annotate(OpenApi.Description, "The change log, oldest first, a page at a time (`offset`, `limit` up to 200, default 50). Actors are not shown: they may be persons."),
     HttpApiEndpoint.post("command", "/:id/commands", {
       params: idParam,
       payload: Domain.CommandRequest,

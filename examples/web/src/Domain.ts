@@ -21,6 +21,23 @@ import { Schema } from "effect"
 
 const { decidedBy: _decidedBy, ...publicDecisionFields } = Partnership.Decision.fields
 
+/**
+ * The statuses the public sees: from admission to the network on. Partnerships that are only
+ * registered, applied for, rejected or withdrawn before admission are internal (their
+ * decisions may hold refusal notes), so no public page or API answer shows them.
+ */
+export const publicStatuses = ["admitted", "matched", "preparation", "implementation", "concluded", "closed"] as const satisfies ReadonlyArray<Partnership.Status>
+
+/** A status the public sees (see {@link publicStatuses}). */
+export const PublicStatus = Schema.Literals(publicStatuses).annotate({
+  description: "A public status: admitted, matched, preparation, implementation, concluded or closed"
+})
+export type PublicStatus = typeof PublicStatus.Type
+
+/** Whether the public may see a partnership. */
+export const isPublic = (p: { readonly status: Partnership.Status }): boolean =>
+  (publicStatuses as ReadonlyArray<string>).includes(p.status)
+
 /** A gate decision without who decided it. */
 export const PublicDecision = Schema.Struct(publicDecisionFields)
 export type PublicDecision = typeof PublicDecision.Type
@@ -64,6 +81,17 @@ export type PublicChange = typeof PublicChange.Type
 /** The public form of a change record. */
 export const toPublicChange = ({ actor: _, ...record }: ChangeLog.ChangeRecord): PublicChange => record
 
+/** One page of a change log: the entries, the offset of the next page (absent on the last), the total. */
+export const HistoryPage = Schema.Struct({
+  items: Schema.Array(PublicChange),
+  next: Schema.optional(Schema.Int),
+  total: Schema.Int
+}).annotate({ identifier: "HistoryPage" })
+export type HistoryPage = typeof HistoryPage.Type
+
+/** The longest `reason` a write may carry. */
+export const maxReasonLength = 1000
+
 // ---------------------------------------------------------------------------------------------
 // Writes
 // ---------------------------------------------------------------------------------------------
@@ -76,7 +104,7 @@ export const toPublicChange = ({ actor: _, ...record }: ChangeLog.ChangeRecord):
 export const CommandRequest = Schema.Struct({
   command: Lifecycle.Command,
   actor: Ids.ActorId,
-  reason: ChangeLog.Change.fields.reason,
+  reason: ChangeLog.Change.fields.reason.check(Schema.isMaxLength(maxReasonLength)),
   expectedVersion: ChangeLog.Version
 }).annotate({ identifier: "CommandRequest" })
 export type CommandRequest = typeof CommandRequest.Type

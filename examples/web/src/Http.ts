@@ -4,12 +4,13 @@
  * `Refused` the same way (`Domain.answerRefusals`). A `StoreError` is not the caller's fault:
  * it becomes a 500 and is logged.
  */
-import { ChangeLog, Network, Organisation, Partnership, Partnerships, Programme, Sdg, Validation } from "@localrights/core"
+import { Assessment, Budget, ChangeLog, DocumentStore, Network, Organisation, Partnership, Partnerships, Programme, Sdg, Validation } from "@localrights/core"
 import { Context, Effect, Layer, Option } from "effect"
 import type * as Types from "effect/Types"
 import { HttpRouter, HttpServerRequest } from "effect/http"
-import { HttpApiBuilder, HttpApiError, HttpApiScalar } from "effect/http-api"
+import { HttpApiBuilder, HttpApiError } from "effect/http-api"
 import { Api, InputValidation, WriteGate } from "./Api.ts"
+import { SiteVersion } from "./Cache.ts"
 import * as Domain from "./Domain.ts"
 
 // ---------------------------------------------------------------------------------------------
@@ -85,39 +86,59 @@ export const WriteGateLive = Layer.effect(
 // Handlers
 // ---------------------------------------------------------------------------------------------
 
+/** A partnership the public may see (`Domain.isPublic`), else `NotFound`. */
+const findPublic = (store: Partnership.Store["Service"], id: string) =>
+  store.find(id).pipe(
+    Effect.flatMap((found) =>
+      Option.isSome(found) && Domain.isPublic(found.value)
+        ? Effect.succeed(found.value)
+        : Effect.fail(new DocumentStore.NotFound({ kind: "partnership", id }))
+    )
+  )
+
 /** Partnerships: catalogue, one partnership, its change log, lifecycle commands. */
 export const PartnershipsLive = HttpApiBuilder.group(
   Api,
   "partnerships",
   Effect.fn(function*(handlers) {
     const partnerships = yield* Partnership.Store
-    // what `Partnerships.execute` reads besides partnerships, resolved once when the routes are built
+    const version = yield* SiteVersion
+    // what `Partnerships.execute` reads besides partnerships (programmes, organisations, networks,
+    // and the assessments and budgets a gate decision cites), resolved once when the routes are built
     const stores = yield* Effect.context<
       | Partnership.Store
       | Programme.Store
       | Organisation.Store
       | Network.Store
+      | Assessment.Store
+      | Budget.Store
     >()
     return handlers
       .handle("search", ({ query }) =>
-        partnerships.search(query).pipe(
+        partnerships.search({ ...query, status: query.status ?? Domain.publicStatuses }).pipe(
           Effect.map((page) => ({ ...page, items: page.items.map(Domain.toPublic) })),
           Effect.orDie
         ))
       .handle("get", ({ params }) =>
-        partnerships.get(params.id).pipe(
+        findPublic(partnerships, params.id).pipe(
           Effect.map(Domain.toPublic),
           Effect.catchTag("StoreError", Effect.die)
         ))
-      .handle("history", ({ params }) =>
-        partnerships.get(params.id).pipe(
+      .handle("history", ({ params, query }) =>
+        findPublic(partnerships, params.id).pipe(
           Effect.flatMap(() => partnerships.history(params.id)),
-          Effect.map((records) => records.map(Domain.toPublicChange)),
+          Effect.map((records): Domain.HistoryPage => {
+            const offset = query.offset ?? 0
+            const limit = query.limit ?? 50
+            const items = records.slice(offset, offset + limit).map(Domain.toPublicChange)
+            return offset + limit < records.length ? { items, total: records.length, next: offset + limit } : { items, total: records.length }
+          }),
           Effect.catchTag("StoreError", Effect.die)
         ))
       .handle("command", ({ params, payload }) =>
         Partnerships.execute(params.id, payload.command, ChangeLog.change(payload.actor, payload.reason, payload.expectedVersion)).pipe(
           Effect.provide(stores),
+          Effect.tap(() => version.bump),
           Effect.catchTag("StoreError", Effect.die),
           Effect.mapError(Domain.answerRefusals)
         ))
@@ -135,20 +156,10 @@ export const SdgLive = HttpApiBuilder.group(
 )
 
 /**
- * The API routes (with `/openapi.json`) and the `/docs` page. Needs the stores
- * (`Partnerships.execute` reads programmes, organisations and networks too) and {@link WriteAccess}.
+ * The API routes (with `/openapi.json`). Needs the stores (`Partnerships.execute` reads
+ * programmes, organisations and networks too), {@link WriteAccess} and `SiteVersion`.
  */
 export const ApiRoutes = HttpApiBuilder.layer(Api, { openapiPath: "/openapi.json" }).pipe(
   Layer.provide([PartnershipsLive, SdgLive]),
   Layer.provide([InputValidationLive, WriteGateLive])
 )
-
-/**
- * API documentation with Scalar, bundled by Effect and served inline. Default fonts are off
- * (they would load from fonts.scalar.com); the page's Content-Security-Policy
- * (see `Server.ts`) blocks any other outside request.
- */
-export const DocsRoute = HttpApiScalar.layer(Api, {
-  path: "/docs",
-  scalar: { withDefaultFonts: false }
-})

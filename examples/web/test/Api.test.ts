@@ -12,10 +12,13 @@ import { HttpRouter, HttpServer } from "effect/http"
 import { HttpApiTest } from "effect/http-api"
 import { Api } from "../src/Api.ts"
 import { InputValidationLive, PartnershipsLive, SdgLive, WriteAccess, WriteGateLive } from "../src/Http.ts"
+import { SiteVersion } from "../src/Cache.ts"
 import * as Server from "../src/Server.ts"
 import * as Store from "../src/Store.ts"
 
 const lund = "lund-francistown" as Ids.PartnershipId
+/** An admitted partnership of the seed: public. Lund ↔ Francistown is only registered as interest: not public. */
+const falun = "falun-mr-2020" as Ids.PartnershipId
 const network = "icld-mr-2020-network" as Ids.NetworkId
 const actor = "icld-officer" as Ids.ActorId
 
@@ -50,7 +53,7 @@ for (const [storeName, store] of stores) {
     Layer.mergeAll(PartnershipsLive, SdgLive).pipe(
       // the middleware is used when the routes are built and when the client calls
       Layer.provideMerge(Layer.mergeAll(InputValidationLive, WriteGateLive)),
-      Layer.provideMerge(Layer.mergeAll(WriteAccess.layer(write), store(), HttpServer.layerServices))
+      Layer.provideMerge(Layer.mergeAll(WriteAccess.layer(write), store(), HttpServer.layerServices, SiteVersion.layer))
     )
 
   /** Every route (API, docs, pages) as a Fetch handler, for raw requests. */
@@ -59,7 +62,7 @@ for (const [storeName, store] of stores) {
       Effect.sync(() =>
         HttpRouter.toWebHandler(
           Server.Routes.pipe(
-            Layer.provideMerge(Layer.mergeAll(store(), WriteAccess.layer(write), HttpServer.layerServices))
+            Layer.provideMerge(Layer.mergeAll(store(), WriteAccess.layer(write), HttpServer.layerServices, SiteVersion.layer))
           ),
           { disableLogger: true }
         )
@@ -68,7 +71,7 @@ for (const [storeName, store] of stores) {
     )
 
   describe(`catalogue (${storeName} store)`, () => {
-    it.effect("filters, pages with the cursor, counts facets, and shows no actor", () =>
+    it.effect("filters, pages with the cursor, counts facets, shows no actor and only public partnerships", () =>
       Effect.gen(function*() {
         const api = yield* client
         const admitted = yield* api.partnerships.search({ query: { status: ["admitted"] } })
@@ -76,19 +79,22 @@ for (const [storeName, store] of stores) {
         assert.isTrue(admitted.items.every((p) => p.status === "admitted"))
         assert.deepStrictEqual(admitted.facets.status, { admitted: 5 })
 
-        const goal10 = yield* api.partnerships.search({ query: { sdgGoal: 10 as never, text: "francistown" } })
-        assert.deepStrictEqual(goal10.items.map((p) => p.id), [lund])
+        const falunOnly = yield* api.partnerships.search({ query: { text: "falu" } })
+        assert.deepStrictEqual(falunOnly.items.map((p) => p.id), [falun])
+        // Lund ↔ Francistown is registered as interest only: not in the public catalogue
+        const francistown = yield* api.partnerships.search({ query: { text: "francistown" } })
+        assert.deepStrictEqual([francistown.total, francistown.items.length], [0, 0])
 
         const seen: Array<string> = []
         let cursor: string | undefined
         do {
           const page = yield* api.partnerships.search({ query: { limit: 2, ...(cursor === undefined ? {} : { cursor }) } })
           assert.isAtMost(page.items.length, 2)
-          assert.strictEqual(page.total, 6)
+          assert.strictEqual(page.total, 5)
           seen.push(...page.items.map((p) => p.id))
           cursor = page.next
         } while (cursor !== undefined)
-        assert.strictEqual(seen.length, 6)
+        assert.strictEqual(seen.length, 5)
         assert.deepStrictEqual(seen, [...seen].sort())
         // decisions are public, who decided is not
         const decisions = admitted.items.flatMap((p) => p.decisions)
@@ -96,14 +102,19 @@ for (const [storeName, store] of stores) {
         assert.isTrue(decisions.every((d) => !("decidedBy" in d)))
       }).pipe(Effect.provide(handlers(false))))
 
-    it.effect("a status list may be repeated or comma separated", () =>
+    it.effect("a status list may be repeated or comma separated; statuses before admission are refused", () =>
       Effect.gen(function*() {
         const { handler } = yield* rawHandler(false)
-        const comma = yield* fetchJson(handler, "/api/partnerships?status=admitted,interest-registered")
-        const repeated = yield* fetchJson(handler, "/api/partnerships?status=admitted&status=interest-registered")
+        const comma = yield* fetchJson(handler, "/api/partnerships?status=admitted,matched")
+        const repeated = yield* fetchJson(handler, "/api/partnerships?status=admitted&status=matched")
         assert.strictEqual(comma.status, 200)
-        assert.strictEqual(comma.body.total, 6)
+        assert.strictEqual(comma.body.total, 5)
         assert.deepStrictEqual(repeated.body, comma.body)
+        for (const status of ["applied", "rejected", "interest-registered"]) {
+          const refused = yield* fetchJson(handler, `/api/partnerships?status=${status}`)
+          assert.strictEqual(refused.status, 400, status)
+          assert.deepStrictEqual(refused.body.violations.map((v: { field: string }) => v.field), ["status[0]"])
+        }
       }))
 
     it.effect("400 with the field path, message and value on a bad query", () =>
@@ -135,12 +146,14 @@ for (const [storeName, store] of stores) {
         assert.strictEqual(sv.status, 200)
         assert.strictEqual(sv.type, "text/html; charset=utf-8")
         assert.match(sv.html, /<html lang="sv">/)
-        const en = yield* get("/en/?sdgGoal=10")
+        const en = yield* get("/en/?text=falu")
         assert.match(en.html, /<html lang="en">/)
-        assert.match(en.html, /href="\/en\/partnerships\/lund-francistown"/)
+        assert.match(en.html, /href="\/en\/partnerships\/falun-mr-2020"/)
         // the language switch keeps the filters
-        assert.match(en.html, /hreflang="sv" href="\/sv\/\?sdgGoal=10"/)
-        assert.strictEqual((yield* get("/partnerships/lund-francistown?lang=en")).status, 200)
+        assert.match(en.html, /hreflang="sv" href="\/sv\/\?text=falu"/)
+        assert.strictEqual((yield* get("/partnerships/falun-mr-2020?lang=en")).status, 200)
+        // not public yet
+        assert.strictEqual((yield* get("/en/partnerships/lund-francistown")).status, 404)
         const bad = yield* get("/?sdgGoal=99")
         assert.strictEqual(bad.status, 400)
         assert.match(bad.html, /sdgGoal: Förväntade numret på ett globalt mål, 1 till 17/)
@@ -155,12 +168,13 @@ for (const [storeName, store] of stores) {
   })
 
   describe(`one partnership (${storeName} store)`, () => {
-    it.effect("found, or 404 with the kind and id", () =>
+    it.effect("found, or 404 with the kind and id (also for one not public yet)", () =>
       Effect.gen(function*() {
         const api = yield* client
-        const p = yield* api.partnerships.get({ params: { id: lund } })
-        assert.strictEqual(p.status, "interest-registered")
-        assert.deepStrictEqual(p.sdgTags.map((t) => t.goal), [10])
+        const p = yield* api.partnerships.get({ params: { id: falun } })
+        assert.strictEqual(p.status, "admitted")
+        const internal = yield* api.partnerships.get({ params: { id: lund } }).pipe(Effect.flip)
+        assert.strictEqual(internal._tag, "NotFound")
         const missing = yield* api.partnerships.get({ params: { id: "nowhere" as Ids.PartnershipId } }).pipe(Effect.flip)
         assert.strictEqual(missing._tag, "NotFound")
         const { handler } = yield* rawHandler(false)
@@ -168,17 +182,28 @@ for (const [storeName, store] of stores) {
         assert.deepStrictEqual(raw, { status: 404, body: { _tag: "NotFound", kind: "partnership", id: "nowhere" } })
       }).pipe(Effect.provide(handlers(false))))
 
-    it.effect("its change log without actors; 404 for an unknown id", () =>
+    it.effect("its change log a page at a time, without actors; 404 for an unknown or internal id", () =>
       Effect.gen(function*() {
         const api = yield* client
-        yield* api.partnerships.command(command({ _tag: "Apply" }, 1))
-        const history = yield* api.partnerships.history({ params: { id: lund } })
-        assert.deepStrictEqual(history.map((h) => [h.version, h.command, h.statusAfter]), [
-          [1, "RegisterInterest", "interest-registered"],
-          [2, "Apply", "applied"]
+        const history = yield* api.partnerships.history({ params: { id: falun }, query: {} })
+        const total = history.total
+        assert.strictEqual(history.items.at(-1)?.statusAfter, "admitted")
+        assert.deepStrictEqual(history.items.map((h) => h.version), Array.from({ length: total }, (_, i) => i + 1))
+        assert.strictEqual(history.next, undefined)
+        assert.isTrue(history.items.every((h) => !("actor" in h)))
+        const { handler } = yield* rawHandler(false)
+        assert.strictEqual((yield* fetchJson(handler, `/api/partnerships/${falun}/history?limit=201`)).status, 400)
+        const paged = yield* fetchJson(handler, `/api/partnerships/${falun}/history?limit=1&offset=1`)
+        assert.deepStrictEqual([paged.status, paged.body.items.length, paged.body.total, paged.body.next], [
+          200,
+          Math.min(1, total - 1),
+          total,
+          total > 2 ? 2 : undefined
         ])
-        assert.isTrue(history.every((h) => !("actor" in h)))
-        const missing = yield* api.partnerships.history({ params: { id: "nowhere" as Ids.PartnershipId } }).pipe(Effect.flip)
+        yield* api.partnerships.command(command({ _tag: "Apply" }, 1))
+        const internal = yield* api.partnerships.history({ params: { id: lund }, query: {} }).pipe(Effect.flip)
+        assert.strictEqual(internal._tag, "NotFound")
+        const missing = yield* api.partnerships.history({ params: { id: "nowhere" as Ids.PartnershipId }, query: {} }).pipe(Effect.flip)
         assert.strictEqual(missing._tag, "NotFound")
       }).pipe(Effect.provide(handlers(true))))
   })
@@ -230,9 +255,9 @@ for (const [storeName, store] of stores) {
         if (conflict._tag !== "VersionConflict") return
         assert.strictEqual(conflict.expected, 1)
         assert.strictEqual(conflict.actual, 2)
-        const p = yield* api.partnerships.get({ params: { id: lund } })
-        assert.strictEqual(p.status, "applied")
-        assert.strictEqual(p.version, 2)
+        // nothing was written: the stored version is still 2
+        const withdrawn = yield* api.partnerships.command(command({ _tag: "Withdraw" }, 2))
+        assert.deepStrictEqual([withdrawn.status, withdrawn.version], ["withdrawn", 3])
       }).pipe(Effect.provide(handlers(true))))
 
     it.effect("400 with field paths on a bad body; expectedVersion is required", () =>
@@ -262,8 +287,6 @@ for (const [storeName, store] of stores) {
         const raw = yield* fetchJson(handler, `/api/partnerships/${lund}/commands`, post({ nonsense: true }))
         assert.strictEqual(raw.status, 403)
         assert.strictEqual(raw.body._tag, "WriteDisabled")
-        const p = yield* api.partnerships.get({ params: { id: lund } })
-        assert.strictEqual(p.version, 1)
       }).pipe(Effect.provide(handlers(false))))
   })
 
@@ -291,16 +314,16 @@ describe("the real server", () => {
       assert.strictEqual(address._tag, "InetAddressV4")
       if (address._tag !== "InetAddressV4") return
       const base = `http://127.0.0.1:${address.port}`
-      const page = yield* Effect.promise(() => fetch(`${base}/en/partnerships/${lund}`))
+      const page = yield* Effect.promise(() => fetch(`${base}/en/partnerships/${falun}`))
       assert.strictEqual(page.status, 200)
       const html = yield* Effect.promise(() => page.text())
       assert.match(html, /<html lang="en">/)
-      assert.match(html, /Lund and Francistown, Botswana/)
+      assert.match(html, /Falun Municipality/)
       assert.match(page.headers.get("content-security-policy") ?? "", /default-src 'none'/)
-      const api = yield* Effect.promise(() => fetch(`${base}/api/partnerships?sdgGoal=10`).then((r) => r.json() as Promise<any>))
-      assert.deepStrictEqual(api.items.map((p: { id: string }) => p.id), [lund])
+      const api = yield* Effect.promise(() => fetch(`${base}/api/partnerships?text=falu`).then((r) => r.json() as Promise<any>))
+      assert.deepStrictEqual(api.items.map((p: { id: string }) => p.id), [falun])
     }).pipe(
-      Effect.provide(Server.layer({ port: 0, host: "127.0.0.1", store: Store.layerMemory, write: false })),
+      Effect.provide(Server.layer({ port: 0, host: "127.0.0.1", store: Store.layerMemory, write: false, logLevel: "Warn" })),
       Effect.scoped
     ))
 })

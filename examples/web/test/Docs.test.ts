@@ -1,6 +1,6 @@
 /**
- * `/docs` (Scalar, bundled by Effect) in a real Chromium: it renders the API and makes no
- * request to any other host. Needs Debian's `chromium` (as the HTML renderer's accessibility
+ * `/docs` (our own reference, generated from the OpenAPI document) in a real Chromium: it
+ * lists the API and makes no request to any other host. Needs Debian's `chromium` (as the HTML renderer's accessibility
  * suite does); without it the suite is skipped with a warning locally and fails on CI.
  */
 import { assert, describe, it } from "@effect/vitest"
@@ -54,7 +54,7 @@ describe.skipIf(!available && process.env.CI === undefined)("/docs in Chromium",
       })
       assert.deepStrictEqual(result, { outside: [], errors: [] }, JSON.stringify(result))
     }).pipe(
-      Effect.provide(Server.layer({ port: 0, host: "127.0.0.1", store: Store.layerMemory, write: false })),
+      Effect.provide(Server.layer({ port: 0, host: "127.0.0.1", store: Store.layerMemory, write: false, logLevel: "Warn" })),
       Effect.scoped
     ), { retry: 2, timeout: 60_000 }) // a loaded 2-core CI machine made this flaky once; the failure message shows what Chromium reported
 })

@@ -61,18 +61,57 @@ type ChangeType = typeof Change.Type
 export interface Change extends ChangeType {}
 
 /**
- * Builds a {@link Change}.
+ * A {@link Change} to something already stored: it states the version the caller read, so a
+ * stale read fails with `VersionConflict` instead of silently building on whatever the store
+ * holds. Every step that updates a stored entity (`Partnerships.execute`, `store.update`,
+ * `Budgets.decide`, ...) takes one; creating takes a plain {@link Change} (absence: no version,
+ * or 0).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Update extends Change {
+  readonly expectedVersion: number
+}
+
+/**
+ * Builds a {@link Change}: with an `expectedVersion`, an {@link Update} for a step on a stored
+ * entity.
+ *
+ * @example
+ * ```ts
+ * import { ChangeLog } from "@localrights/core"
+ * const creating = ChangeLog.change("icld", "Registered at the information meeting")
+ * const updating = ChangeLog.change("icld", "Application received", 1)
+ * ```
  *
  * @category constructors
  * @since 0.1.0
  */
-export const change = (actor: string, reason: string, expectedVersion?: number): Change =>
-  expectedVersion === undefined
+export function change(actor: string, reason: string, expectedVersion: number): Update
+export function change(actor: string, reason: string, expectedVersion?: number): Change
+export function change(actor: string, reason: string, expectedVersion?: number): Change {
+  return expectedVersion === undefined
     ? { actor: actor as ActorId, reason }
     : { actor: actor as ActorId, reason, expectedVersion }
+}
 
 /**
- * One entry of the change log.
+ * One operation of an RFC 6902 JSON Patch, as a change record holds it.
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const PatchOperation = Schema.Struct({
+  op: Schema.Literals(["add", "remove", "replace", "move", "copy", "test"]),
+  path: Schema.String,
+  value: Schema.optionalKey(Schema.Unknown),
+  from: Schema.optionalKey(Schema.String)
+})
+
+/**
+ * One entry of the change log: who, when, which command and why, the field-level change
+ * (`patch`), and the hashes that make the log tamper-evident (see `AuditLog`).
  *
  * @category schemas
  * @since 0.1.0
@@ -86,7 +125,21 @@ export class ChangeRecord extends Schema.Class<ChangeRecord>("@localrights/core/
   command: NonEmpty,
   reason: NonEmpty,
   statusBefore: Schema.optionalKey(Schema.String),
-  statusAfter: Schema.optionalKey(Schema.String)
+  statusAfter: Schema.optionalKey(Schema.String),
+  /** The commitment to the actor (HMAC-SHA-256 keyed by the actor's salt): hashed, unlike `actor`. */
+  actorRef: Schema.String,
+  /** The RFC 6902 JSON Patch from the previous version's log form (absent in records sealed from a 0.1 database). */
+  patch: Schema.optionalKey(Schema.Array(PatchOperation)),
+  /** SHA-256 of the canonical JSON of the document's log form after the change (absent as `patch`). */
+  dataHash: Schema.optionalKey(Schema.String),
+  /** The hash of the previous record of the same document; absent at version 1. */
+  previous: Schema.optionalKey(Schema.String),
+  /** SHA-256 of the canonical JSON of the record without `actor`, `hash`, `seq` and `chain`. */
+  hash: Schema.String,
+  /** The record's place in the store-wide log: 1, 2, 3, ... over all documents. */
+  seq: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  /** SHA-256 over the previous record's `chain`, this `seq` and this `hash`. */
+  chain: Schema.String
 }) {}
 
 /**
@@ -96,3 +149,13 @@ export class ChangeRecord extends Schema.Class<ChangeRecord>("@localrights/core/
  * @since 0.1.0
  */
 export type Encoded = typeof ChangeRecord.Encoded
+
+/**
+ * A change record before the store appends it: what the entity store computes (with its
+ * `patch` and `dataHash`); the adapter adds `previous`, `hash`, `seq` and `chain` with
+ * `AuditLog.seal` inside its write transaction.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Draft = Omit<Encoded, "previous" | "hash" | "seq" | "chain">

@@ -34,7 +34,8 @@
  * rules, networks (cohorts), partnerships, the lifecycle that moves a partnership from
  * expression of interest (`Interest`) through application, admission, matching, preparation
  * year and implementation to its conclusion (`Lifecycle` is the pure state machine,
- * `Partnerships` runs it against the stores), and the public catalogue (`Catalogue`).
+ * `Partnerships` runs it against the stores, `Integrity` is the one invariant check every
+ * write passes), and the public catalogue (`Catalogue`).
  * Also imported from `@localrights/core/partnership`.
  *
  * @groupDescription Assessment
@@ -80,6 +81,8 @@
 export * as Agreement from "./programme-work/Agreement.ts"
 export * as Assessment from "./assessment/Assessment.ts"
 export * as Assessments from "./assessment/Assessments.ts"
+export * as Audit from "./store/Audit.ts"
+export * as AuditLog from "./store/AuditLog.ts"
 export * as Budget from "./funding/Budget.ts"
 export * as Budgets from "./funding/Budgets.ts"
 export * as CalendarDate from "./CalendarDate.ts"
@@ -101,6 +104,7 @@ export * as Frameworks from "./assessment/Frameworks.ts"
 export * as FundingRuleSet from "./funding/FundingRuleSet.ts"
 export * as ICalendar from "./programme-work/ICalendar.ts"
 export * as Ids from "./Ids.ts"
+export * as Integrity from "./partnership/Integrity.ts"
 export * as Interest from "./partnership/Interest.ts"
 export * as Lifecycle from "./partnership/Lifecycle.ts"
 export * as LocalizedText from "./LocalizedText.ts"

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Assessment, Assessments, CalendarDate, ChangeLog, CriteriaFramework, CriteriaFrameworkStore, Frameworks, type Ids, Partnerships, Programme, Stores } from "@localrights/core"
+import { Assessment, Assessments, CalendarDate, ChangeLog, CriteriaFramework, CriteriaFrameworkStore, Frameworks, type Ids, Partnership, Partnerships, Programme, Stores } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
 import { Effect, Result, Schema } from "effect"
 import * as Arbitrary from "effect/Arbitrary"
@@ -273,11 +273,20 @@ describe("Assessment: consolidation", () => {
     const pass = Assessment.decision(consolidated(team([[3, 3, 3, 3, 3], [4, 3, 2, 3, 3]])), options)
     assert.strictEqual(pass.gate, "application-assessment")
     assert.strictEqual(pass.outcome, "approved")
-    assert.strictEqual(pass.reference, "panel@1: lund-francistown-assessor-0, lund-francistown-assessor-1")
+    assert.deepStrictEqual<unknown>(pass.evidence, {
+      _tag: "Assessments",
+      framework: { id: "panel", version: 1 },
+      assessments: ["lund-francistown-assessor-0", "lund-francistown-assessor-1"],
+      verdict: "pass"
+    })
+    assert.strictEqual(Partnership.describeEvidence(pass.evidence).en, "Assessments lund-francistown-assessor-0, lund-francistown-assessor-1; panel@1: pass")
     assert.include(pass.note?.en ?? "", "Approved under The PANEL principles (panel@1), 2 assessors.")
 
     const revise = Assessment.decision(consolidated(team([[3, 1, 3, 3, 3], [4, 2, 2, 3, 3]])), options)
     assert.strictEqual(revise.outcome, "refused")
+    assert.strictEqual(revise.evidence._tag === "Assessments" ? revise.evidence.verdict : revise.evidence._tag, "revise")
+    // the decision is a valid one: its outcome follows its evidence
+    assert.deepStrictEqual(Effect.runSync(Partnership.makeDecision(revise)), revise)
     assert.include(revise.note?.sv ?? "", "Behöver revideras enligt PANEL-principerna (panel@1): Ansvarsutkrävande (1,5, minst 2).")
     assert.include(revise.note?.en ?? "", "Revise under The PANEL principles (panel@1): Accountability (1.5, minimum 2).")
 
@@ -291,10 +300,21 @@ describe("Assessment: consolidation", () => {
 
 describe("Assessments: lifecycle, versions and network", () => {
   const decidedBy = { decidedBy: actor("icld"), date: date("2020-12-01") }
+  // a change to the stored partnership (or programme), stating the version just read
+  const onLund = Effect.gen(function*() {
+    return ChangeLog.change("tester", "test", (yield* (yield* Partnership.Store).get(lund)).version)
+  })
   const start = Effect.gen(function*() {
     yield* IcldCohort2020.load
     yield* Partnerships.register(IcldCohort2020.lundFrancistown, change)
-    yield* Partnerships.execute(lund, { _tag: "Apply" }, change)
+    yield* Partnerships.execute(lund, { _tag: "Apply" }, yield* onLund)
+  })
+  // admitted on one passing application assessment
+  const admit = Effect.gen(function*() {
+    yield* start
+    yield* Assessments.record(make(Frameworks.panel, [3, 3, 3, 3, 3]), change)
+    yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, yield* onLund)
+    return yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onLund)
   })
 
   it.effect("admission needs a passing application assessment; a refusal names the failing principles", () =>
@@ -302,13 +322,13 @@ describe("Assessments: lifecycle, versions and network", () => {
       yield* start
       yield* Assessments.record(make(Frameworks.skr, [3, 3, 3, 1, 3, 3], { assessor: "a" }), change)
       yield* Assessments.record(make(Frameworks.skr, [3, 2, 3, 1, 3, 2], { assessor: "b" }), change)
-      const first = yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, change)
+      const first = yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, yield* onLund)
       assert.strictEqual(first.consolidated.evaluation.verdict, "revise")
       assert.strictEqual(first.partnership.decisions.at(-1)?.outcome, "refused")
       // the decision is taken by the change's actor
       assert.strictEqual(first.partnership.decisions.at(-1)?.decidedBy, change.actor)
 
-      const refused = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, change).pipe(Effect.flip)
+      const refused = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onLund).pipe(Effect.flip)
       assert.strictEqual(refused._tag, "TransitionRefused")
       if (refused._tag === "TransitionRefused") {
         assert.deepStrictEqual(refused.violations.map((v) => v.rule), ["application-assessment"])
@@ -319,37 +339,73 @@ describe("Assessments: lifecycle, versions and network", () => {
       // the revised application is assessed again; the latest assessment per assessor counts
       yield* Assessments.record(make(Frameworks.skr, [3, 3, 3, 3, 3, 3], { assessor: "a", id: "a-2", date: "2020-12-05" }), change)
       yield* Assessments.record(make(Frameworks.skr, [3, 2, 3, 2, 3, 2], { assessor: "b", id: "b-2", date: "2020-12-06" }), change)
-      const second = yield* Assessments.recordDecision(lund, { stage: "application", date: date("2020-12-07") }, change)
+      const second = yield* Assessments.recordDecision(lund, { stage: "application", date: date("2020-12-07") }, yield* onLund)
       assert.strictEqual(second.consolidated.evaluation.verdict, "pass")
       assert.deepStrictEqual<unknown>(second.consolidated.assessments, ["a-2", "b-2"])
-      const admitted = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, change)
+      const admitted = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onLund)
       assert.strictEqual(admitted.status, "admitted")
+      // each decision names the assessments and the framework version it rests on
+      assert.deepStrictEqual<unknown>(admitted.decisions.map((d) => d.evidence), [
+        { _tag: "Assessments", framework: CriteriaFramework.ref(Frameworks.skr), assessments: ["lund-francistown-a", "lund-francistown-b"], verdict: "revise" },
+        { _tag: "Assessments", framework: CriteriaFramework.ref(Frameworks.skr), assessments: ["a-2", "b-2"], verdict: "pass" }
+      ])
+      assert.deepStrictEqual((yield* (yield* Partnership.Store).history(lund)).map((r) => r.command), [
+        "RegisterInterest",
+        "Apply",
+        "RecordDecision",
+        "RecordDecision",
+        "Admit"
+      ])
+    }).pipe(Effect.provide(Stores.layerMemory)))
+
+  it.effect("a decision states the partnership's version: a stale or missing one is a VersionConflict and records nothing", () =>
+    Effect.gen(function*() {
+      yield* start
+      yield* Assessments.record(make(Frameworks.panel, [3, 3, 3, 3, 3]), change)
+      const read = yield* onLund
+      const input = { stage: "application", date: decidedBy.date } as const
+      const stale = yield* Assessments.recordDecision(lund, input, ChangeLog.change("tester", "stale", read.expectedVersion - 1)).pipe(Effect.flip)
+      assert.deepStrictEqual(stale._tag === "VersionConflict" ? [stale.expected, stale.actual] : stale._tag, [read.expectedVersion - 1, read.expectedVersion])
+      const unstated = yield* Assessments.recordDecision(lund, input, change as ChangeLog.Update).pipe(Effect.flip)
+      assert.deepStrictEqual(unstated._tag === "VersionConflict" ? [unstated.expected, unstated.actual] : unstated._tag, [-1, read.expectedVersion])
+      const partnerships = yield* Partnership.Store
+      assert.deepStrictEqual((yield* partnerships.get(lund)).decisions, [])
+      const decided = yield* Assessments.recordDecision(lund, input, read)
+      assert.strictEqual(decided.partnership.version, read.expectedVersion + 1)
+      assert.strictEqual(decided.partnership.decisions.at(-1)?.outcome, "approved")
+    }).pipe(Effect.provide(Stores.layerMemory)))
+
+  it.effect("a refusal on an application assessment already passed is refused: the admitted partnership is unchanged", () =>
+    Effect.gen(function*() {
+      const admitted = yield* admit
+      // a later, failing assessment by the same assessor counts as the latest
+      yield* Assessments.record(make(Frameworks.panel, [1, 1, 1, 1, 1], { id: "late", date: "2020-12-20" }), change)
+      const refused = yield* Assessments.recordDecision(lund, { stage: "application", date: date("2020-12-21") }, yield* onLund).pipe(Effect.flip)
+      if (refused._tag !== "TransitionRefused") return assert.fail(refused.message)
+      assert.deepStrictEqual(refused.violations.map((v) => v.rule), ["approved-application-assessment"])
+      assert.deepStrictEqual(yield* (yield* Partnership.Store).get(lund), admitted)
     }).pipe(Effect.provide(Stores.layerMemory)))
 
   it.effect("implementation needs a passing project-plan assessment", () =>
     Effect.gen(function*() {
-      yield* start
-      yield* Assessments.record(make(Frameworks.panel, [3, 3, 3, 3, 3]), change)
-      yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, change)
-      yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, change)
-      yield* Partnerships.execute(lund, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, change)
-      const approve = (gate: "preparation-budget" | "full-budget") => ({
-        _tag: "RecordDecision" as const,
-        decision: { gate, outcome: "approved" as const, ...decidedBy }
-      })
-      yield* Partnerships.execute(lund, approve("preparation-budget"), change)
-      yield* Partnerships.execute(lund, { _tag: "StartPreparation" }, change)
-      yield* Partnerships.execute(lund, approve("full-budget"), change)
+      yield* admit
+      yield* Partnerships.execute(lund, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, yield* onLund)
+      // the budget gates are not what this test is about: decided outside the system
+      const approve = (gate: "preparation-budget" | "full-budget") =>
+        Effect.flatMap(onLund, (c) => Partnerships.overrideDecision(lund, { gate, outcome: "approved", justification: { en: "budget approved" }, date: decidedBy.date }, c))
+      yield* approve("preparation-budget")
+      yield* Partnerships.execute(lund, { _tag: "StartPreparation" }, yield* onLund)
+      yield* approve("full-budget")
       yield* Assessments.record(make(Frameworks.panel, [3, 3, 0, 3, 1], { stage: "project-plan", id: "plan-a" }), change)
-      const decided = yield* Assessments.recordDecision(lund, { stage: "project-plan", date: decidedBy.date }, change)
+      const decided = yield* Assessments.recordDecision(lund, { stage: "project-plan", date: decidedBy.date }, yield* onLund)
       assert.strictEqual(decided.consolidated.evaluation.verdict, "fail")
-      const refused = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, change).pipe(Effect.flip)
+      const refused = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, yield* onLund).pipe(Effect.flip)
       if (refused._tag !== "TransitionRefused") return assert.fail(refused.message)
       assert.deepStrictEqual(refused.violations.map((v) => v.rule), ["project-plan-assessment"])
       assert.include(refused.explain("en"), "Fail under The PANEL principles (panel@1): Non-discrimination and equality (0, minimum 2), Legality (1, minimum 2).")
       yield* Assessments.record(make(Frameworks.panel, [3, 3, 2, 3, 2], { stage: "project-plan", id: "plan-b", date: "2021-01-10" }), change)
-      yield* Assessments.recordDecision(lund, { stage: "project-plan", date: decidedBy.date }, change)
-      const started = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, change)
+      yield* Assessments.recordDecision(lund, { stage: "project-plan", date: decidedBy.date }, yield* onLund)
+      const started = yield* Partnerships.execute(lund, { _tag: "StartImplementation" }, yield* onLund)
       assert.strictEqual(started.status, "implementation")
     }).pipe(Effect.provide(Stores.layerMemory)))
 
@@ -368,7 +424,7 @@ describe("Assessments: lifecycle, versions and network", () => {
       assert.deepStrictEqual(other.violations.map((v) => [v.field, v.rule]), [["framework.id", "programme-framework"]])
       const invalid = yield* Assessments.record(make(Frameworks.panel, [3, 3, 3, 3, 7]), change).pipe(Effect.flip)
       assert.strictEqual(invalid._tag, "AssessmentInvalid")
-      const none = yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, change).pipe(Effect.flip)
+      const none = yield* Assessments.recordDecision(lund, { stage: "application", date: decidedBy.date }, yield* onLund).pipe(Effect.flip)
       assert.strictEqual(none._tag, "ConsolidationRefused")
     }).pipe(Effect.provide(Stores.layerMemory)))
 
@@ -379,7 +435,7 @@ describe("Assessments: lifecycle, versions and network", () => {
       const programme = yield* programmes.get(IcldCohort2020.programme.id)
       yield* programmes.update(
         new Programme.Programme({ ...programme, criteriaFrameworks: [...programme.criteriaFrameworks, "lund-mr" as Ids.CriteriaFrameworkId] }),
-        change
+        ChangeLog.change("tester", "test", programme.version)
       )
       const frameworks = yield* CriteriaFrameworkStore.CriteriaFrameworkStore
       const v1 = new CriteriaFramework.CriteriaFramework({ ...Frameworks.skr, id: "lund-mr" as Ids.CriteriaFrameworkId, version: 1 })

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Budget, Budgets, CalendarDate, ChangeLog, Partnerships, Stores, Validation } from "@localrights/core"
+import { Budget, Budgets, CalendarDate, ChangeLog, Partnership, Partnerships, Stores, Validation } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
 import { Effect, Exit } from "effect"
 import { TestClock } from "effect/testing"
@@ -74,20 +74,30 @@ describe("CalendarDate: one rule for today (Europe/Stockholm)", () => {
       assert.strictEqual(yield* CalendarDate.todayIn("UTC"), "2020-12-31")
     }))
 
-  it.effect("Budgets.decide dates its decision today in Stockholm: 2020-12-31T23:30Z is 2021-01-01", () =>
+  it.effect("Budgets.decide and Partnerships.overrideDecision date their decision today in Stockholm: 2020-12-31T23:30Z is 2021-01-01", () =>
     Effect.gen(function*() {
       const id = IcldCohort2020.lundFrancistown.id
       const change = (reason: string) => ChangeLog.change("icld", reason)
       yield* IcldCohort2020.load
-      yield* Partnerships.register(IcldCohort2020.lundFrancistown, change("interest"))
-      yield* Partnerships.execute(id, { _tag: "Apply" }, change("apply"))
-      yield* Partnerships.execute(id, {
-        _tag: "RecordDecision",
-        decision: { gate: "application-assessment", outcome: "approved", decidedBy: "icld" as never, date: "2020-12-10" as never }
-      }, change("assessed"))
-      yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, change("admit"))
-      yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, change("match"))
-      const budget = new Budget.Budget({
+      // Lund matched with Francistown, admitted on a decision taken outside the system
+      const matched = yield* Partnerships.establish(
+        yield* Partnership.make({
+          ...IcldCohort2020.lundFrancistown,
+          status: "matched",
+          network: IcldCohort2020.network.id,
+          internationalPartner: IcldCohort2020.francistown.id,
+          partnerCountry: IcldCohort2020.francistown.country,
+          decisions: [{
+            gate: "application-assessment",
+            outcome: "approved",
+            decidedBy: "icld",
+            date: "2020-12-10",
+            evidence: { _tag: "Override", justification: { en: "Admitted by the board" } }
+          }]
+        }),
+        change("matched")
+      )
+      const budget = yield* (yield* Budget.Store).create(new Budget.Budget({
         id: "lund-prep" as never,
         partnership: id,
         scope: "preparation",
@@ -101,10 +111,16 @@ describe("CalendarDate: one rule for today (Europe/Stockholm)", () => {
           side: "swedish",
           amount: { minor: 200_000_00, currency: "SEK" as never }
         }],
-        version: 1
-      })
+        version: 0
+      }), change("drafted"))
       yield* TestClock.setTime(newYearsEve)
-      const decided = yield* Budgets.decide(budget, {}, change("budget reviewed"))
+      const decided = yield* Budgets.decide(budget, {}, ChangeLog.change("icld", "budget reviewed", matched.version))
       assert.strictEqual(decided.decision.date, "2021-01-01")
+      const overridden = yield* Partnerships.overrideDecision(id, {
+        gate: "full-budget",
+        outcome: "approved",
+        justification: { en: "Approved by the board" }
+      }, ChangeLog.change("icld", "board decision", decided.partnership.version))
+      assert.strictEqual(overridden.decisions.at(-1)?.date, "2021-01-01")
     }).pipe(Effect.provide(Stores.layerMemory)))
 })

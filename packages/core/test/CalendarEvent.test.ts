@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Ids, type Participant, Partnership, ResultsConference, Stores, Validation } from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Participant, Partnership, Partnerships, ResultsConference, Stores, Validation } from "@localrights/core"
 import { IcldCohort2020, Mr2020Conferences } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -229,9 +229,28 @@ describe("CalendarEvent", () => {
     Effect.gen(function*() {
       yield* IcldCohort2020.load
       const partnerships = yield* Partnership.Store
-      const lastYear = new Partnership.Partnership({ ...IcldCohort2020.lundFrancistown, status: "implementation", implementationYear: 3 })
-      const firstYear = new Partnership.Partnership({ ...IcldCohort2020.lundFrancistown, id: "lund-2" as Ids.PartnershipId, status: "implementation", implementationYear: 1 })
-      for (const p of [lastYear, firstYear]) yield* partnerships.create(p, ChangeLog.change("t", "t"))
+      // two partnerships in implementation, on decisions taken outside the system (overrides),
+      // brought there through the lifecycle
+      const implementing = (id: string, implementationYear: number) =>
+        Partnership.make({
+          ...IcldCohort2020.lundFrancistown,
+          id,
+          status: "implementation",
+          implementationYear,
+          network: IcldCohort2020.network.id,
+          internationalPartner: IcldCohort2020.francistown.id,
+          partnerCountry: IcldCohort2020.francistown.country,
+          decisions: Partnership.Gate.values.map((gate) => ({
+            gate,
+            outcome: "approved" as const,
+            decidedBy: "icld",
+            date: "2020-12-10",
+            evidence: { _tag: "Override" as const, justification: { en: "decided outside the system" } }
+          }))
+        })
+      const lastYear = yield* implementing(IcldCohort2020.lundFrancistown.id, 3)
+      const firstYear = yield* implementing("lund-2", 1)
+      for (const p of [lastYear, firstYear]) yield* Partnerships.establish(p, ChangeLog.change("t", "t"))
       const conference = yield* CalendarEvent.make({
         id: "mr-resultatkonferens",
         kind: "results-conference",
@@ -245,10 +264,12 @@ describe("CalendarEvent", () => {
       const notHeld = yield* ResultsConference.concludePresented(conference.id, ChangeLog.change("t", "results")).pipe(Effect.flip)
       assert.strictEqual(notHeld._tag, "EventRefused")
       const stored = yield* events.get(conference.id)
-      yield* events.update(Result.getOrThrow(CalendarEvent.markHeld(stored)), ChangeLog.change("t", "held"))
+      yield* events.update(Result.getOrThrow(CalendarEvent.markHeld(stored)), ChangeLog.change("t", "held", stored.version))
       const outcomes = yield* ResultsConference.concludePresented(conference.id, ChangeLog.change("t", "results presented"))
       assert.deepStrictEqual(outcomes.map((o) => o.concluded), [true, false])
       assert.include(outcomes[1]?.reason ?? "", "TransitionRefused")
       assert.strictEqual((yield* partnerships.get(lastYear.id)).status, "concluded")
+      assert.strictEqual((yield* partnerships.get(firstYear.id)).status, "implementation")
+      assert.deepStrictEqual((yield* partnerships.history(lastYear.id)).map((r) => r.command).slice(-3), ["AdvanceYear", "AdvanceYear", "Conclude"])
     }).pipe(Effect.provide(Stores.layerMemory)))
 })

@@ -30,7 +30,13 @@ describe("Construct: make from plain values", () => {
   })
 
   it("gives stored values a version default, values and frameworks none", () => {
-    const decision = Effect.runSync(Partnership.makeDecision({ gate: "full-budget", outcome: "approved", decidedBy: "icld", date: "2021-01-15" }))
+    const decision = Effect.runSync(Partnership.makeDecision({
+      gate: "full-budget",
+      outcome: "approved",
+      decidedBy: "icld",
+      date: "2021-01-15",
+      evidence: { _tag: "Override", justification: { en: "Board decision" } }
+    }))
     assert.notProperty(decision, "version")
     const framework = CriteriaFramework.make({ id: "x", name: { en: "X" } } as never)
     assert.includeMembers(violations(framework), ["version"])
@@ -48,6 +54,40 @@ describe("Construct: make from plain values", () => {
     assert.sameMembers(violations(exit), ["partnership", "lines[0].amount.minor"])
     const unknownField = Programme.decode({ id: "p", colour: "red" })
     assert.include(violations(unknownField), "colour")
+  })
+
+  it("a decision's evidence must fit its gate and its outcome follow the evidence; a partnership must be one the lifecycle can reach", () => {
+    const rules = (exit: Exit.Exit<unknown, { readonly violations: ReadonlyArray<{ readonly field: string; readonly rule: string }> }>) =>
+      Exit.isFailure(exit) ? Effect.runSync(Effect.flip(exit)).violations.map((v) => [v.field, v.rule]) : []
+    const budgetEvidence = { _tag: "BudgetEvaluation", budget: "b", budgetVersion: 1, rules: "r", rulesRevision: 1, passed: true, violations: 0 } as const
+    const decision = (gate: Partnership.Gate, outcome: Partnership.Outcome, evidence: unknown) =>
+      Partnership.makeDecision({ gate, outcome, decidedBy: "icld", date: "2021-01-15", evidence } as never)
+    assert.deepStrictEqual(rules(decision("full-budget", "approved", budgetEvidence)), [])
+    assert.deepStrictEqual(rules(decision("application-assessment", "approved", budgetEvidence)), [["evidence", "evidence-for-gate"]])
+    assert.deepStrictEqual(rules(decision("full-budget", "refused", budgetEvidence)), [["outcome", "outcome-follows-evidence"]])
+    const assessed = { _tag: "Assessments", framework: { id: "panel", version: 1 }, assessments: ["a-1"], verdict: "revise" } as const
+    assert.deepStrictEqual(rules(decision("project-plan-assessment", "approved", assessed)), [["outcome", "outcome-follows-evidence"]])
+    assert.deepStrictEqual(rules(decision("preparation-budget", "refused", assessed)), [["evidence", "evidence-for-gate"]])
+    assert.deepStrictEqual(rules(decision("project-plan-assessment", "approved", { ...assessed, assessments: [] })).map(([f]) => f), ["evidence.assessments[0]"])
+    // an override fits any gate, with either outcome
+    assert.deepStrictEqual(rules(decision("preparation-budget", "refused", { _tag: "Override", justification: { en: "Board" } })), [])
+
+    const implementing = { id: "p", programme: "prog", title: { en: "P" }, swedishPartner: "lund", status: "implementation" } as const
+    assert.sameDeepMembers(rules(Partnership.make(implementing)), [
+      ["network", "network-when-admitted"],
+      ["decisions", "approved-application-assessment"],
+      ["internationalPartner", "international-partner-when-matched"],
+      ["decisions", "approved-preparation-budget"],
+      ["decisions", "approved-project-plan-assessment"],
+      ["decisions", "approved-full-budget"],
+      ["implementationYear", "implementation-year-when-implementing"]
+    ])
+    assert.deepStrictEqual(rules(Partnership.make({ ...implementing, status: "applied", implementationYear: 1 })), [["implementationYear", "implementation-year-when-implementing"]])
+    // the class constructor throws on an inconsistent value, unless its checks are disabled
+    assert.throws(() => new Partnership.Partnership({ ...Effect.runSync(Partnership.make({ ...implementing, status: "applied" })), status: "matched" }))
+    const broken = new Partnership.Partnership({ ...Effect.runSync(Partnership.make({ ...implementing, status: "applied" })), status: "matched" }, { disableChecks: true })
+    assert.strictEqual(broken.status, "matched")
+    assert.isNotEmpty(Partnership.invariants(broken))
   })
 
   it("decode takes unknown input with the same defaults", () => {

@@ -1,20 +1,33 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type CalendarDate, type Ids, Lifecycle, Organisation, Partnership } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
-import { Result } from "effect"
+import { Result, Schema } from "effect"
 import * as fc from "fast-check"
 
 const approved = (gate: Partnership.Gate, outcome: "approved" | "refused" = "approved"): Partnership.Decision => ({
   gate,
   outcome,
   decidedBy: "tester" as Ids.ActorId,
-  date: "2021-01-01" as CalendarDate.CalendarDate
+  date: "2021-01-01" as CalendarDate.CalendarDate,
+  evidence: { _tag: "Override", justification: { en: "test" } }
 })
 const allGates: ReadonlyArray<Partnership.Gate> = ["application-assessment", "preparation-budget", "project-plan-assessment", "full-budget"]
 
 const base = IcldCohort2020.lundFrancistown
-const inStatus = (status: Partnership.Status, fields: Partial<Partnership.Partnership> = {}) =>
-  new Partnership.Partnership({ ...base, status, ...fields })
+// a partnership in `status` with what the status needs (network, partner, the decisions of the
+// gates passed, an implementation year), then `fields`
+const inStatus = (status: Partnership.Status, fields: Partial<Partnership.Partnership> = {}) => {
+  const at = Partnership.progress(status) ?? (status === "withdrawn" ? 5 : 1)
+  return new Partnership.Partnership({
+    ...base,
+    status,
+    decisions: Partnership.gatesPassed(Partnership.mainPath[at]!).map((g) => approved(g)),
+    ...(at >= 2 ? { network: IcldCohort2020.network.id } : {}),
+    ...(at >= 3 ? { internationalPartner: IcldCohort2020.francistown.id, partnerCountry: IcldCohort2020.francistown.country } : {}),
+    ...(at >= 5 ? { implementationYear: 1 } : {}),
+    ...fields
+  })
+}
 
 // Facts under which every guard but the status holds.
 const permissive: Lifecycle.Facts = {
@@ -46,7 +59,8 @@ describe("Lifecycle", () => {
   it("refuses every command from a status it is not allowed from, naming the status guard", () => {
     for (const status of statuses) {
       for (const command of commands) {
-        const p = inStatus(status, { decisions: allGates.map((g) => approved(g)), implementationYear: 3 })
+        const implementing = (Partnership.progress(status) ?? 5) >= 5 && status !== "rejected"
+        const p = inStatus(status, { decisions: allGates.map((g) => approved(g)), ...(implementing ? { implementationYear: 3 } : {}) })
         const result = Lifecycle.apply(p, command, permissive)
         const allowed = Lifecycle.allowedFrom[command._tag].includes(status)
         if (allowed) assert.notInclude(unmetGuards(result), "status", `${command._tag} from ${status}`)
@@ -105,6 +119,7 @@ describe("Lifecycle", () => {
               assert.strictEqual(r.failure.status, p.status)
             }
             assert.include(statuses, p.status)
+            assert.deepStrictEqual(Partnership.invariants(p), [])
             if (p.status === "implementation") assert.isAtMost(p.implementationYear ?? 0, 3)
           }
         }
@@ -171,6 +186,33 @@ describe("Lifecycle", () => {
       assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("implementation", { implementationYear: 3 }), { _tag: "AdvanceYear" }, permissive)), ["years-remaining"])
       assert.deepStrictEqual(unmetGuards(Lifecycle.apply(inStatus("implementation", { implementationYear: 2 }), { _tag: "Conclude" }, permissive)), ["final-year"])
     })
+  })
+
+  it("refuses a command whose result the lifecycle could not reach: a refusal on a gate already passed", () => {
+    const admitted = inStatus("admitted")
+    const r = Lifecycle.apply(admitted, { _tag: "RecordDecision", decision: approved("application-assessment", "refused") }, permissive)
+    assert.deepStrictEqual(unmetGuards(r), ["approved-application-assessment"])
+    if (Result.isFailure(r)) assert.include(r.failure.explain("sv"), "avslag")
+    // a refusal on a gate still ahead is recorded
+    assert.isTrue(Result.isSuccess(Lifecycle.apply(admitted, { _tag: "RecordDecision", decision: approved("preparation-budget", "refused") }, permissive)))
+  })
+
+  it("decodes only partnerships the lifecycle can reach, naming every broken invariant", () => {
+    const rules = (input: unknown) => {
+      const exit = Partnership.decode(input)
+      return exit._tag === "Failure" ? JSON.stringify(exit.cause) : "decoded"
+    }
+    const plain = Schema.encodeSync(Partnership.Partnership)(base)
+    assert.strictEqual(rules(plain), "decoded")
+    const matched = rules({ ...plain, status: "matched" })
+    for (const rule of ["network-when-admitted", "approved-application-assessment", "international-partner-when-matched"]) assert.include(matched, rule)
+    assert.include(rules({ ...plain, status: "applied", implementationYear: 2 }), "implementation-year-when-implementing")
+    assert.include(rules({ ...plain, status: "implementation" }), "approved-full-budget")
+    assert.include(rules({ ...plain, partnerCountry: "BW" }), "partner-country-with-partner")
+    const bareApproval = { gate: "application-assessment", outcome: "approved", decidedBy: "x", date: "2020-12-10", evidence: { _tag: "BudgetEvaluation", budget: "b", budgetVersion: 1, rules: "r", rulesRevision: 1, passed: true, violations: 0 } }
+    assert.include(rules({ ...plain, decisions: [bareApproval] }), "evidence-for-gate")
+    const against = { ...bareApproval, gate: "full-budget", evidence: { ...bareApproval.evidence, passed: false, violations: 2 } }
+    assert.include(rules({ ...plain, decisions: [against] }), "outcome-follows-evidence")
   })
 
   it("maps every status to an IATI ActivityStatus", () => {

@@ -17,7 +17,7 @@ const setup = Effect.gen(function*() {
   yield* StrategistProgramme2023.load
   const orgs = yield* Organisation.Store
   const lund = yield* orgs.get("lund")
-  yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [{ name: alex.name, email: "Alex.Andersson@lund.example" }] }), seed)
+  yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [{ name: alex.name, email: "Alex.Andersson@lund.example" }] }), { ...seed, expectedVersion: lund.version })
   let meeting = Result.getOrThrow(CalendarEvent.openRegistration(yield* CalendarEvent.make({
     id: "natverkstraff-2021",
     kind: "network-meeting",
@@ -30,7 +30,7 @@ const setup = Effect.gen(function*() {
   yield* (yield* CalendarEvent.Store).create(meeting, seed)
   const trainings = yield* TrainingProgramme.Store
   const programme = yield* trainings.get(StrategistProgramme2023.programme.id)
-  yield* trainings.update(Result.getOrThrow(TrainingProgramme.enrol(programme, alex)), seed)
+  yield* trainings.update(Result.getOrThrow(TrainingProgramme.enrol(programme, alex)), { ...seed, expectedVersion: programme.version })
   yield* Interest.submit({
     programme: IcldCohort2020.programme.id,
     applicant: { id: "exempelby", kind: "municipality", name: { sv: "Exempelby kommun" } },

@@ -40,7 +40,7 @@ const provoke: Record<string, Effect.Effect<unknown, unknown, Stores.Stores | Co
   TransitionRefused: failure(
     Lifecycle.apply(IcldCohort2020.lundFrancistown, { _tag: "Conclude" }, { programme: IcldCohort2020.programme })
   ),
-  RegistrationRefused: Effect.gen(function*() {
+  PartnershipInvalid: Effect.gen(function*() {
     yield* IcldCohort2020.load
     // a university (not an eligible kind) in a partnership that is not new: two violations
     const p = new Partnership.Partnership({
@@ -48,7 +48,12 @@ const provoke: Record<string, Effect.Effect<unknown, unknown, Stores.Stores | Co
       swedishPartner: "lund-university" as Ids.OrganisationId,
       status: "applied"
     })
-    return yield* Effect.flip(Partnerships.register(p, change))
+    const refused = yield* Effect.flip(Partnerships.register(p, change))
+    assert.deepStrictEqual(
+      refused._tag === "PartnershipInvalid" ? refused.violations.map((v) => [v.field, v.rule]) : refused._tag,
+      [["status", "initial-status"], ["swedishPartner", "eligible-swedish-partner-kind"]]
+    )
+    return refused
   }),
   DuplicateExpression: Effect.gen(function*() {
     yield* IcldCohort2020.load

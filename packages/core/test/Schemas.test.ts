@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { ChangeLog, Country, Lifecycle, LocalizedText, Money, Network, Organisation, Partnership, Programme, Sdg, Validation } from "@localrights/core"
+import { type CalendarDate, ChangeLog, Country, type Ids, Lifecycle, LocalizedText, Money, Network, Organisation, Partnership, Programme, Sdg, Validation } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
 import { Exit, Schema } from "effect"
 import * as Arbitrary from "effect/Arbitrary"
@@ -40,20 +40,66 @@ const tagsArbitrary = Arbitrary.schema(
       .map((t) => ({ goal: Sdg.target(t.target)!.goal, target: t.target, significance: t.significance }))
   })
 )
-const partnershipArbitrary = Arbitrary.all([
+const lund = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.lundFrancistown)
+const decodePartnership = Validation.decoderExit(Partnership.Partnership, "Partnership")
+
+// The fields of a partnership, without its invariants: drawn freely, most are inconsistent
+const PartnershipFields = Schema.Struct(Partnership.Partnership.fields)
+type PartnershipFields = typeof PartnershipFields.Type
+const fieldsArbitrary = Arbitrary.all([
   Arbitrary.schema(Schema.Struct({ ...Partnership.Partnership.fields, sdgTags: Schema.Array(Schema.Never) })),
   tagsArbitrary
-]).pipe(Arbitrary.map(([base, sdgTags]) => new Partnership.Partnership({ ...base, sdgTags })))
+]).pipe(Arbitrary.map(([base, sdgTags]): PartnershipFields => ({ ...base, sdgTags })))
+
+const approved = (gate: Partnership.Gate): Partnership.Decision => ({
+  gate,
+  outcome: "approved",
+  decidedBy: "icld" as Ids.ActorId,
+  date: "2020-12-10" as CalendarDate.CalendarDate,
+  evidence: { _tag: "Override", justification: { en: "drawn" } }
+})
+
+// Drawn fields made consistent (Partnership.invariants): what each status needs is added (the
+// network, the partner, approved decisions on the gates passed, the implementation year) and
+// what it may not have is removed.
+const consistent = (f: PartnershipFields): PartnershipFields => {
+  const at = Partnership.progress(f.status)
+  const reached = (s: Partnership.Status) => at !== undefined && at >= Partnership.progress(s)!
+  const needed = Partnership.gatesPassed(f.status)
+  const { network, internationalPartner, partnerCountry, implementationYear, ...rest } = f
+  const partner = f.status === "rejected" ? undefined : reached("matched") ? (internationalPartner ?? ("partner" as Ids.OrganisationId)) : internationalPartner
+  const country = partner === undefined ? undefined : (partnerCountry ?? ("BW" as Country.CountryCode))
+  const year = reached("implementation") ? (implementationYear ?? 1) : at === undefined && f.status !== "rejected" ? implementationYear : undefined
+  const net = reached("admitted") ? (network ?? ("net" as Ids.NetworkId)) : network
+  return {
+    ...rest,
+    ...(net === undefined ? {} : { network: net }),
+    ...(partner === undefined ? {} : { internationalPartner: partner }),
+    ...(country === undefined ? {} : { partnerCountry: country }),
+    ...(year === undefined ? {} : { implementationYear: year }),
+    decisions: [...f.decisions, ...needed.map(approved)]
+  }
+}
+
+const partnershipArbitrary = fieldsArbitrary.pipe(Arbitrary.map((f) => new Partnership.Partnership(consistent(f))))
 
 describe("Partnership schema", () => {
   it.prop("encode then decode is the identity", [partnershipArbitrary], ([value]) => {
     const encoded = Schema.encodeSync(Partnership.Partnership)(value)
     assert.deepStrictEqual(Schema.decodeUnknownSync(Partnership.Partnership)(JSON.parse(JSON.stringify(encoded))), value)
   }, { arbitrary: { runs: 100 } })
+
+  it.prop("decoding accepts exactly the partnerships that keep the invariants, naming every broken rule", [fieldsArbitrary], ([fields]) => {
+    const json = JSON.parse(JSON.stringify(Schema.encodeSync(PartnershipFields)(fields)))
+    const broken = Partnership.invariants(fields)
+    const exit = decodePartnership(json)
+    if (broken.length === 0) return assert.isTrue(Exit.isSuccess(exit))
+    if (Exit.isSuccess(exit)) return assert.fail(`decoded a partnership that breaks ${broken.map((b) => b.rule).join(", ")}`)
+    const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
+    assert.sameDeepMembers(error.violations.map((v) => [v.field, v.rule]), broken.map((b) => [Validation.formatPath(b.path), b.rule]))
+  }, { arbitrary: { runs: 200 } })
 })
 
-const lund = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.lundFrancistown)
-const decodePartnership = Validation.decoderExit(Partnership.Partnership, "Partnership")
 
 const problemsOf = (input: unknown) => {
   const exit = decodePartnership(input)

@@ -10,11 +10,23 @@ const dir = View.directory({
   networks: [IcldCohort2020.network]
 })
 
+// a consistent partnership in its preparation year: admitted to the network, matched, with the
+// approved decisions that led there (taken outside the system: overrides)
+const approved = (gate: Partnership.Gate) =>
+  Effect.runSync(Partnership.makeDecision({
+    gate,
+    outcome: "approved",
+    decidedBy: "icld",
+    date: "2020-12-10",
+    evidence: { _tag: "Override", justification: { en: "Decided by the programme board" } }
+  }))
 const lund = new Partnership.Partnership({
   ...IcldCohort2020.lundFrancistown,
   internationalPartner: "francistown" as Ids.OrganisationId,
+  partnerCountry: "BW" as never,
   network: IcldCohort2020.network.id,
-  status: "preparation"
+  status: "preparation",
+  decisions: [approved("application-assessment"), approved("preparation-budget")]
 })
 
 describe("View.projectCard", () => {
@@ -77,8 +89,9 @@ describe("View.catalogue", () => {
 
 describe("View.networkReport", () => {
   it("counts SDG coverage over the network's partnerships only", () => {
-    const { network: _, ...noNetwork } = lund
-    const outsider = new Partnership.Partnership({ ...noNetwork, id: "outside" as Ids.PartnershipId })
+    // a partnership in no network (not admitted yet), with the same goal as Lund's
+    const outsider = new Partnership.Partnership({ ...IcldCohort2020.lundFrancistown, id: "outside" as Ids.PartnershipId })
+    assert.deepStrictEqual(outsider.sdgTags, lund.sdgTags)
     const report = View.networkReport({ network: IcldCohort2020.network, partnerships: [lund, outsider, ...IcldCohort2020.admitted], directory: dir })
     assert.strictEqual(report.cards.length, 6)
     assert.deepStrictEqual(report.sdgCoverage.rows, [{ key: "10", label: { sv: "10 – Minskad ojämlikhet", en: "10 – Reduced inequalities" }, values: [1, 0] }])

@@ -7,6 +7,8 @@ import { Assessment, Assessments, Budget, Budgets, ChangeLog, CriteriaFramework,
 import { Effect } from "effect"
 
 const icld = ChangeLog.change("icld", "MR 2020 cohort")
+// a step on something stored states the version it read
+const at = (read: { readonly version: number }) => ChangeLog.change("icld", "MR 2020 cohort", read.version)
 
 it.effect("walks Lund and Francistown from the programme to the preparation year", () =>
   Effect.gen(function*() {
@@ -30,11 +32,12 @@ it.effect("walks Lund and Francistown from the programme to the preparation year
     )
     const network = yield* (yield* Network.Store).ensure(yield* Network.make({ id: "mr-2020", programme: programme.id, name: { en: "MR 2020 network" } }), icld)
 
-    const { id } = yield* Partnerships.register(
+    const registered = yield* Partnerships.register(
       yield* Partnership.make({ id: "lund-francistown", programme: programme.id, title: { en: "Lund and Francistown" }, swedishPartner: lund.id }),
       icld
     )
-    yield* Partnerships.execute(id, { _tag: "Apply" }, icld)
+    const id = registered.id
+    const applied = yield* Partnerships.execute(id, { _tag: "Apply" }, at(registered))
 
     const assessment = yield* Assessment.make({
       id: "lund-application",
@@ -45,9 +48,9 @@ it.effect("walks Lund and Francistown from the programme to the preparation year
       scores: Frameworks.skr.principles.map((p) => ({ principle: p.id, score: 3 }))
     })
     yield* Assessments.record(assessment, icld)
-    yield* Assessments.recordDecision(id, { stage: "application", date: assessment.date }, icld)
-    yield* Partnerships.execute(id, { _tag: "Admit", network: network.id }, icld)
-    yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: francistown.id }, icld)
+    const assessed = yield* Assessments.recordDecision(id, { stage: "application", date: assessment.date }, at(applied))
+    const admitted = yield* Partnerships.execute(id, { _tag: "Admit", network: network.id }, at(assessed.partnership))
+    const matched = yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: francistown.id }, at(admitted))
 
     const budget = yield* (yield* Budget.Store).create(yield* Budget.make({
       id: "lund-francistown-preparation",
@@ -56,11 +59,17 @@ it.effect("walks Lund and Francistown from the programme to the preparation year
       currency: "SEK",
       lines: [{ id: "exchange-travel", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: Money.sek(200_000) }]
     }), icld)
-    const { evaluation } = yield* Budgets.decide(budget, {}, icld)
-    const started = yield* Partnerships.execute(id, { _tag: "StartPreparation" }, icld)
+    const { evaluation, partnership: budgeted } = yield* Budgets.decide(budget, {}, at(matched))
+    const started = yield* Partnerships.execute(id, { _tag: "StartPreparation" }, at(budgeted))
 
     assert.strictEqual(evaluation._tag, "Passed")
     assert.strictEqual(started.status, "preparation")
+    assert.strictEqual(started.version, 7)
+    // each decision names what it rests on
+    assert.deepStrictEqual(started.decisions.map((d) => Partnership.describeEvidence(d.evidence).en), [
+      "Assessments lund-application; skr-rights-based@1: pass",
+      "Budget lund-francistown-preparation v1; icld-mr-2020 r1: within the rules"
+    ])
     assert.deepStrictEqual((yield* (yield* Partnership.Store).history(id)).map((r) => r.command), [
       "RegisterInterest",
       "Apply",

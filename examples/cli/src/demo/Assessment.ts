@@ -13,7 +13,7 @@
 import { Effect, Option } from "effect"
 import { Assessment, Assessments, CalendarDate, ChangeLog, CriteriaFramework, Frameworks, LocalizedText, Partnership, Partnerships, RightsSdgMap, Sdg } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
-import { both, heading, line, refusal } from "./Print.ts"
+import { both, heading, line, onPartnership, refusal } from "./Print.ts"
 
 const lund = IcldCohort2020.lundFrancistown.id
 const framework = Frameworks.skr
@@ -94,11 +94,11 @@ const decide = (date: string) =>
     const { consolidated, partnership } = yield* Assessments.recordDecision(
       lund,
       { stage: "application", date: yield* CalendarDate.make(date) },
-      icld("Decision on the application assessment")
+      yield* onPartnership(lund, "Decision on the application assessment")
     )
     yield* printConsolidated(consolidated)
     const decision = partnership.decisions[partnership.decisions.length - 1]!
-    yield* line(`Decision ${decision.date}: ${decision.outcome} (${decision.reference})`)
+    yield* line(`Decision ${decision.date}: ${decision.outcome} (${Partnership.describeEvidence(decision.evidence).en})`)
     if (decision.note) yield* both(decision.note)
     return partnership
   })
@@ -120,7 +120,7 @@ export const assessLund = Effect.gen(function*() {
   yield* record(firstRound, "1", "2020-11-16")
   const refused = yield* decide("2020-11-20")
   if (refused.status === "applied") {
-    const admit = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admit")).pipe(Effect.flip)
+    const admit = yield* Partnerships.execute(lund, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onPartnership(lund, "Admit")).pipe(Effect.flip)
     yield* line("Admission refused:")
     yield* refusal(admit)
   }
@@ -135,7 +135,7 @@ export const section = Effect.gen(function*() {
   const partnerships = yield* Partnership.Store
   if (Option.isNone(yield* partnerships.find(lund))) {
     yield* Partnerships.register(IcldCohort2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
-    yield* Partnerships.execute(lund, { _tag: "Apply" }, icld("Application submitted"))
+    yield* Partnerships.execute(lund, { _tag: "Apply" }, yield* onPartnership(lund, "Application submitted"))
   }
   const earlier = yield* (yield* Assessment.Store).forSubject(lund, "application")
   // the lifecycle walk assesses Lund first; run on its own, this section does it here

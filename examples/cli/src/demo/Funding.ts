@@ -10,7 +10,7 @@
 import { Effect } from "effect"
 import { Budget, Budgets, CalendarDate, ChangeLog, ExchangeRates, Expenses, FundingRuleSet, Money, Partnership } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
-import { both, heading, line } from "./Print.ts"
+import { both, heading, line, onPartnership } from "./Print.ts"
 
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
 const lund = IcldCohort2020.lundFrancistown.id
@@ -76,9 +76,9 @@ export const section = Effect.gen(function*() {
   const decided = yield* Budgets.decide(
     stored,
     { date: yield* CalendarDate.make("2021-01-15") },
-    icld("Preparation budget checked against the funding rules")
+    yield* onPartnership(lund, "Preparation budget checked against the funding rules")
   )
-  yield* line(`Decision on ${decided.decision.gate}: ${decided.decision.outcome} (${decided.decision.reference})`)
+  yield* line(`Decision on ${decided.decision.gate}: ${decided.decision.outcome} (${Partnership.describeEvidence(decided.decision.evidence).en})`)
 
   yield* heading("En budget över taket: alla avvikelser", "An over-cap budget: every violation")
   const draft = yield* overCap

@@ -8,18 +8,19 @@ import { Effect } from "effect"
 import { ChangeLog, Partnership, Partnerships, Sdg } from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
 import { assessLund } from "./Assessment.ts"
-import { both, heading, line, refusal } from "./Print.ts"
+import { both, heading, line, onPartnership, refusal } from "./Print.ts"
 
 const icld = (reason: string) => ChangeLog.change("icld-demo", reason)
 const id = IcldCohort2020.lundFrancistown.id
+const onLund = (reason: string) => onPartnership(id, reason)
 
 export const section = Effect.gen(function*() {
   yield* heading("Lund och Francistown genom livscykeln", "Lund and Francistown through the lifecycle")
   yield* Partnerships.register(IcldCohort2020.lundFrancistown, icld("Intresseanmälan / expression of interest"))
-  yield* Partnerships.execute(id, { _tag: "Apply" }, icld("Application submitted"))
+  yield* Partnerships.execute(id, { _tag: "Apply" }, yield* onLund("Application submitted"))
 
   // A refused transition: admission before the application has been assessed.
-  const refused = yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admit"))
+  const refused = yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onLund("Admit"))
     .pipe(Effect.flip)
   yield* line(`Refused as expected: ${refused._tag}`)
   yield* refusal(refused)
@@ -27,15 +28,15 @@ export const section = Effect.gen(function*() {
   // The application is assessed against SKR's rights-based approach: the first round asks for
   // revision (admission stays refused, naming the principles), the second passes.
   yield* assessLund
-  yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, icld("Admitted to the 2020 network"))
-  yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, icld("Matched with Francistown City Council"))
+  yield* Partnerships.execute(id, { _tag: "Admit", network: IcldCohort2020.network.id }, yield* onLund("Admitted to the 2020 network"))
+  yield* Partnerships.execute(id, { _tag: "Match", internationalPartner: IcldCohort2020.francistown.id }, yield* onLund("Matched with Francistown City Council"))
   yield* line("Admitted to the network and matched with Francistown City Council (Botswana).")
 })
 
 export const summary = Effect.gen(function*() {
   yield* heading("Lund börjar förberedelseåret", "Lund starts the preparation year")
   // the funding section has recorded the approved preparation budget
-  yield* Partnerships.execute(id, { _tag: "StartPreparation" }, icld("Preparation budget approved; preparation year starts"))
+  yield* Partnerships.execute(id, { _tag: "StartPreparation" }, yield* onLund("Preparation budget approved; preparation year starts"))
   const matched = yield* (yield* Partnership.Store).get(id)
 
   yield* heading("Sammanfattning", "Summary")

@@ -2,7 +2,7 @@
  * Output helpers for the demo: headings and bilingual lines.
  */
 import { Console, Effect } from "effect"
-import { LocalizedText, Refusal } from "@localrights/core"
+import { ChangeLog, LocalizedText, Partnership, Refusal } from "@localrights/core"
 
 /** A section heading in both languages. */
 export const heading = (sv: string, en: string) => Console.log(`\n== ${sv} / ${en} ==`)
@@ -25,3 +25,10 @@ export const refusal = (error: { readonly message: string }) =>
   Refusal.isRefusal(error)
     ? Effect.forEach(["sv", "en"] as const, (lang) => line(`[${lang}] ${error.explain(lang).replaceAll("\n", "\n       ")}`), { discard: true })
     : line(error.message)
+
+/** A change by the demo to a stored partnership, stating the version just read. */
+export const onPartnership = (id: string, reason: string) =>
+  Effect.gen(function*() {
+    const current = yield* (yield* Partnership.Store).get(id)
+    return ChangeLog.change("icld-demo", reason, current.version)
+  })

@@ -593,7 +593,7 @@ export interface DecisionOptions {
 
 /**
  * The decision that a consolidated assessment leads to: approved only on `pass`, refused
- * otherwise; the reference names the assessments and the framework version, the note lists the
+ * otherwise; the evidence names the assessments, the framework version and the verdict, the note lists the
  * principles that do not pass (and any disagreement) in both languages.
  *
  * @category rules
@@ -633,7 +633,12 @@ export const decision = (consolidated: Consolidated, options: DecisionOptions): 
     outcome: e.verdict === "pass" ? "approved" : "refused",
     decidedBy: options.decidedBy,
     date: options.date,
-    reference: `${fkey}: ${consolidated.assessments.join(", ")}`,
+    evidence: {
+      _tag: "Assessments",
+      framework: consolidated.framework,
+      assessments: consolidated.assessments as unknown as readonly [AssessmentId, ...Array<AssessmentId>],
+      verdict: e.verdict
+    },
     note
   }
 }

@@ -17,6 +17,7 @@
  */
 import { Array as Arr, Effect, Result } from "effect"
 import * as Assessment from "./Assessment.ts"
+import type { Store as BudgetStore } from "../funding/Budget.ts"
 import { Store as AssessmentStore } from "./Assessment.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
@@ -30,7 +31,7 @@ import type { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import type { Partnership } from "../partnership/Partnership.ts"
 import { Store as PartnershipStore } from "../partnership/Partnership.ts"
 import { Store as ProgrammeStore } from "../partnership/Programme.ts"
-import * as Partnerships from "../partnership/Partnerships.ts"
+import { executeCommand } from "../internal/execute.ts"
 
 /**
  * Records a new assessment (the subject): the framework version must exist, apply to the stage
@@ -144,7 +145,7 @@ export interface DecisionInput extends SelectOptions {
  * ```ts
  * import { Assessments, ChangeLog } from "@localrights/core"
  * declare const date: import("@localrights/core").CalendarDate.CalendarDate
- * const program = Assessments.recordDecision("lund-francistown", { stage: "application", date }, ChangeLog.change("icld", "Application decided"))
+ * const program = Assessments.recordDecision("lund-francistown", { stage: "application", date }, ChangeLog.change("icld", "Application decided", 2))
  * ```
  *
  * @category services
@@ -153,7 +154,7 @@ export interface DecisionInput extends SelectOptions {
 export const recordDecision = Effect.fn("Assessments.recordDecision")(function*(
   partnership: string,
   input: DecisionInput,
-  change: ChangeLog.Change
+  change: ChangeLog.Update
 ): Effect.fn.Return<
   { readonly consolidated: Assessment.Consolidated; readonly partnership: Partnership },
   | CriteriaFramework.FrameworkNotFound
@@ -163,11 +164,11 @@ export const recordDecision = Effect.fn("Assessments.recordDecision")(function*(
   | NotFound
   | VersionConflict
   | StoreError,
-  AssessmentStore | CriteriaFrameworkStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore
+  AssessmentStore | CriteriaFrameworkStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | BudgetStore
 > {
   const c = yield* consolidated(partnership, input.stage, input)
   const command = Assessment.decisionCommand(c, { decidedBy: change.actor, date: input.date })
-  const updated = yield* Partnerships.executeCommand(partnership, command, change)
+  const updated = yield* executeCommand(partnership, command, { ...change, expectedVersion: change.expectedVersion ?? -1 })
   return { consolidated: c, partnership: updated }
 })
 

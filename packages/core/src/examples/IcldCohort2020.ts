@@ -13,10 +13,12 @@
  * @since 0.1.0
  */
 import { Effect } from "effect"
+import * as ChangeLog from "../ChangeLog.ts"
 import * as Seed from "../internal/Seed.ts"
 import * as Network from "../partnership/Network.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
+import * as Partnerships from "../partnership/Partnerships.ts"
 import * as Programme from "../partnership/Programme.ts"
 
 type Organisation = Organisation.Organisation
@@ -125,7 +127,13 @@ const admissionDecision = {
   outcome: "approved",
   decidedBy: "icld",
   date: "2020-12-10",
-  reference: "ICLD press release 2020-12-10: applications submitted and admitted to the network"
+  evidence: {
+    _tag: "Override",
+    justification: {
+      sv: "ICLD:s pressmeddelande 2020-12-10: ansökningarna inlämnade och antagna till nätverket",
+      en: "ICLD press release 2020-12-10: applications submitted and admitted to the network"
+    }
+  }
 } as const
 
 /**
@@ -202,5 +210,5 @@ export const load = Effect.gen(function*() {
   yield* Seed.ensureAll(yield* Organisation.Store, organisations, source)
   yield* Seed.ensureAll(yield* Programme.Store, [programme], source)
   yield* Seed.ensureAll(yield* Network.Store, [network], source)
-  yield* Seed.ensureAll(yield* Partnership.Store, admitted, source)
+  for (const p of admitted) yield* Partnerships.establish(p, ChangeLog.change("icld", `seed: ${source}`))
 })

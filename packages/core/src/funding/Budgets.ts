@@ -7,7 +7,7 @@
  *
  * The lifecycle's guards are unchanged: `StartPreparation` needs an approved
  * `preparation-budget` decision, `StartImplementation` an approved `full-budget` decision.
- * {@link decide} records that decision through {@link Partnerships.execute}: approved only when
+ * {@link decide} records that decision through `Partnerships.execute`: approved only when
  * the evaluation passes; otherwise refused, with every violation in the note (sv and en). The
  * decision's reference names the budget (id and version) and the rule set (id and revision);
  * who decided is the change's actor.
@@ -18,10 +18,12 @@
  */
 import { Effect, Option, Result } from "effect"
 import * as Budget from "./Budget.ts"
+import { Store as BudgetStore } from "./Budget.ts"
+import type { Store as AssessmentStore } from "../assessment/Assessment.ts"
 import * as CalendarDate from "../CalendarDate.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
 import * as Refusal from "../Refusal.ts"
-import type { NotFound, StoreError, VersionConflict } from "../store/DocumentStore.ts"
+import { type NotFound, type StoreError, VersionConflict } from "../store/DocumentStore.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { Store as FundingRuleSetStore } from "./FundingRuleSet.ts"
 import type { ActorId } from "../Ids.ts"
@@ -32,7 +34,7 @@ import type * as Partnership from "../partnership/Partnership.ts"
 import { Store as PartnershipStore } from "../partnership/Partnership.ts"
 import { Store as ProgrammeStore } from "../partnership/Programme.ts"
 import type * as Money from "../Money.ts"
-import * as Partnerships from "../partnership/Partnerships.ts"
+import { executeCommand } from "../internal/execute.ts"
 
 /**
  * The programme (the subject) names no funding rule set (rule `funding-rules-named`), or one
@@ -80,8 +82,8 @@ export const rulesOf = Effect.fn("Budgets.rulesOf")(function*(
 })
 
 /**
- * What {@link decide} takes besides the budget and the change: the decision date and, if
- * wanted, other rules than the programme's. Who decides is the change's actor.
+ * What {@link decide} takes besides the budget and the change: the decision date. The rules
+ * are always the programme's ({@link rulesOf}); who decides is the change's actor.
  *
  * @category models
  * @since 0.2.0
@@ -89,8 +91,6 @@ export const rulesOf = Effect.fn("Budgets.rulesOf")(function*(
 export interface DecideInput {
   /** The decision date; today (`CalendarDate.today`, from `Clock`) unless given. */
   readonly date?: CalendarDate.CalendarDate | undefined
-  /** The rule set to use instead of the programme's (for example a configured ICLD cap). */
-  readonly rules?: FundingRuleSet.FundingRuleSet | undefined
 }
 
 /**
@@ -136,21 +136,33 @@ export const decisionOf = (
   outcome: evaluation._tag === "Passed" ? "approved" : "refused",
   decidedBy,
   date,
-  reference: `budget ${budget.id} v${budget.version}; funding rules ${rules.id} r${rules.revision}`,
+  evidence: {
+    _tag: "BudgetEvaluation",
+    budget: budget.id,
+    budgetVersion: budget.version,
+    rules: rules.id,
+    rulesRevision: rules.revision,
+    passed: evaluation._tag === "Passed",
+    violations: evaluation._tag === "Passed" ? 0 : evaluation.violations.length
+  },
   note: Budget.explain(evaluation)
 })
 
 /**
- * Evaluates the budget (the subject) against its partnership's programme rules and records
- * the decision on the budget's gate through {@link Partnerships.execute}: decided by the
- * change's actor, on `input.date` (today unless given). The change's `expectedVersion` is the
- * partnership's: a stale one fails with `VersionConflict`.
+ * Re-reads the budget (the subject) from the store, evaluates it against its partnership's
+ * programme rules, and records the decision on the budget's gate: decided by the change's
+ * actor, on `input.date` (today unless given), with the evaluation as its evidence (budget id
+ * and version, rule set id and revision, passed or not). A budget that is not stored fails
+ * with `NotFound`, one stored at another version than given with `VersionConflict` (kind
+ * `budget`). The change's `expectedVersion` is the partnership's: a stale one fails with
+ * `VersionConflict`.
  *
  * @example
  * ```ts
  * import { ChangeLog, Budgets } from "@localrights/core"
  * declare const budget: import("@localrights/core").Budget.Budget
- * const program = Budgets.decide(budget, {}, ChangeLog.change("icld", "Preparation budget reviewed"))
+ * // the change states the partnership's version the reviewer read
+const program = Budgets.decide(budget, {}, ChangeLog.change("icld", "Preparation budget reviewed", 4))
  * ```
  *
  * @category services
@@ -159,7 +171,7 @@ export const decisionOf = (
 export const decide = Effect.fn("Budgets.decide")(function*(
   budget: Budget.Budget,
   input: DecideInput,
-  change: ChangeLog.Change
+  change: ChangeLog.Update
 ): Effect.fn.Return<
   Decided,
   | NoFundingRules
@@ -168,14 +180,19 @@ export const decide = Effect.fn("Budgets.decide")(function*(
   | NotFound
   | VersionConflict
   | StoreError,
-  PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | FundingRuleSetStore
+  PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | FundingRuleSetStore | BudgetStore | AssessmentStore
 > {
-  const partnership = yield* (yield* PartnershipStore).get(budget.partnership)
-  const rules = input.rules ?? (yield* rulesOf(partnership.programme))
-  const result = Budget.evaluate(rules, budget)
+  // the evidence is what is stored: the budget as the store holds it at the version given
+  const stored = yield* (yield* BudgetStore).get(budget.id)
+  if (stored.version !== budget.version) {
+    return yield* new VersionConflict({ kind: "budget", id: budget.id, expected: budget.version, actual: stored.version })
+  }
+  const partnership = yield* (yield* PartnershipStore).get(stored.partnership)
+  const rules = yield* rulesOf(partnership.programme)
+  const result = Budget.evaluate(rules, stored)
   if (Result.isFailure(result)) return yield* result.failure
   const date = input.date ?? (yield* CalendarDate.today)
-  const decision = decisionOf(budget, rules, result.success, change.actor, date)
-  const updated = yield* Partnerships.executeCommand(partnership.id, { _tag: "RecordDecision", decision }, change)
+  const decision = decisionOf(stored, rules, result.success, change.actor, date)
+  const updated = yield* executeCommand(partnership.id, { _tag: "RecordDecision", decision }, { ...change, expectedVersion: change.expectedVersion ?? -1 })
   return { evaluation: result.success, decision, partnership: updated }
 })

@@ -209,7 +209,7 @@ export interface Recorded {
 export const record = Effect.fn("Expenses.record")(function*(
   ledger: string,
   entry: Entry,
-  change: ChangeLog.Change
+  change: ChangeLog.Update
 ): Effect.fn.Return<
   Recorded,
   | ExchangeRates.MissingRate
@@ -222,8 +222,8 @@ export const record = Effect.fn("Expenses.record")(function*(
 > {
   const store = yield* Store
   const current = yield* store.get(ledger)
-  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
-    return yield* new VersionConflict({ kind: store.kind, id: ledger, expected: change.expectedVersion, actual: current.version })
+  if (change.expectedVersion !== current.version) {
+    return yield* new VersionConflict({ kind: store.kind, id: ledger, expected: change.expectedVersion ?? -1, actual: current.version })
   }
   const expense = yield* convert(entry)
   const appended = append(current, expense)

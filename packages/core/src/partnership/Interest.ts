@@ -221,7 +221,7 @@ export const submit = Effect.fn("Interest.submit")(function*(
   change: ChangeLog.Change
 ): Effect.fn.Return<
   { readonly expression: Expression; readonly partnership: Partnership.Partnership },
-  Validation.ValidationError | DuplicateExpression | Partnerships.RegistrationRefused | NotFound | StoreError,
+  Validation.ValidationError | DuplicateExpression | Partnership.PartnershipInvalid | NotFound | StoreError,
   PartnershipStore | ProgrammeStore | OrganisationStore | Store
 > {
   const form = yield* decodeForm(input)

@@ -18,6 +18,7 @@ import * as Country from "../Country.ts"
 import { NetworkId, OrganisationId } from "../Ids.ts"
 import * as LocalizedText from "../LocalizedText.ts"
 import * as Refusal from "../Refusal.ts"
+import * as Validation from "../Validation.ts"
 import type { Network } from "./Network.ts"
 import type { Organisation } from "./Organisation.ts"
 import * as Partnership from "./Partnership.ts"
@@ -233,7 +234,8 @@ export const Guard = Schema.Literals([
   "project-plan-assessment",
   "full-budget",
   "years-remaining",
-  "final-year"
+  "final-year",
+  "decision-evidence"
 ])
 /**
  * @category models
@@ -405,7 +407,8 @@ const guardViolations = (p: Partnership.Partnership, command: Command, facts: Fa
 }
 
 const next = (p: Partnership.Partnership, command: Command, facts: Facts): Partnership.Partnership => {
-  const with_ = (fields: Partial<Partnership.Partnership>) => new Partnership.Partnership({ ...p, ...fields })
+  // checks off: `apply` checks the invariants of the result itself and refuses, never throws
+  const with_ = (fields: Partial<Partnership.Partnership>) => new Partnership.Partnership({ ...p, ...fields }, { disableChecks: true })
   switch (command._tag) {
     case "Apply":
       return with_({ status: "applied" })
@@ -459,10 +462,12 @@ export const apply = (
   const violations = allowedFrom[command._tag].includes(p.status)
     ? guardViolations(p, command, facts)
     : [statusViolation(p, command._tag)]
-  if (Arr.isArrayNonEmpty(violations)) {
-    return Result.fail(
-      new TransitionRefused({ subject: { kind: "partnership", id: p.id }, violations, command: command._tag, status: p.status })
-    )
-  }
-  return Result.succeed(next(p, command, facts))
+  const refused = (violations: readonly [Refusal.Violation, ...Array<Refusal.Violation>]) =>
+    Result.fail(new TransitionRefused({ subject: { kind: "partnership", id: p.id }, violations, command: command._tag, status: p.status }))
+  if (Arr.isArrayNonEmpty(violations)) return refused(violations)
+  const result = next(p, command, facts)
+  // a command never leaves a state the lifecycle could not have reached (a refusal recorded on
+  // a gate already passed, say)
+  const broken = Partnership.invariants(result).map((b) => Refusal.violation(Validation.formatPath(b.path), b.rule, b.value, b.text))
+  return Arr.isArrayNonEmpty(broken) ? refused(broken) : Result.succeed(result)
 }

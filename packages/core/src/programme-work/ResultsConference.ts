@@ -16,7 +16,9 @@ import type { Store as NetworkStore } from "../partnership/Network.ts"
 import type { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import type { Store as PartnershipStore } from "../partnership/Partnership.ts"
 import type { Store as ProgrammeStore } from "../partnership/Programme.ts"
-import * as Partnerships from "../partnership/Partnerships.ts"
+import type { Store as AssessmentStore } from "../assessment/Assessment.ts"
+import type { Store as BudgetStore } from "../funding/Budget.ts"
+import { executeCommand } from "../internal/execute.ts"
 
 /**
  * What happened to one presented partnership: concluded, or why not (the lifecycle's refusal,
@@ -50,7 +52,7 @@ export const concludePresented = Effect.fn("ResultsConference.concludePresented"
 ): Effect.fn.Return<
   ReadonlyArray<Outcome>,
   CalendarEvent.EventRefused | NotFound | StoreError,
-  CalendarEventStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore
+  CalendarEventStore | PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | AssessmentStore | BudgetStore
 > {
   const e = yield* (yield* CalendarEventStore).get(event)
   const violations: Array<Refusal.Violation> = []
@@ -73,7 +75,7 @@ export const concludePresented = Effect.fn("ResultsConference.concludePresented"
   const outcomes: Array<Outcome> = []
   for (const id of e.links.partnerships) {
     outcomes.push(
-      yield* Partnerships.executeCommand(id, { _tag: "Conclude" }, each).pipe(
+      yield* executeCommand(id, { _tag: "Conclude" }, each).pipe(
         Effect.match({
           onSuccess: (): Outcome => ({ partnership: id, concluded: true }),
           onFailure: (error): Outcome => ({

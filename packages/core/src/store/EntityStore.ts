@@ -19,6 +19,7 @@ import { Clock, Context, DateTime, Effect, Exit, Layer, Option, Predicate, Schem
 import * as ChangeLog from "../ChangeLog.ts"
 import type * as Lifecycle from "../partnership/Lifecycle.ts"
 import * as Refusal from "../Refusal.ts"
+import * as AuditLog from "./AuditLog.ts"
 import { DocumentStore, NotFound, StoreError, VersionConflict } from "./DocumentStore.ts"
 
 /**
@@ -36,8 +37,9 @@ export interface Versioned {
  * The commands recorded under a name of their own rather than the store's `Create<Name>` and
  * `Update<Name>`: the lifecycle commands (`Partnerships.execute`), `RegisterInterest`
  * (`Partnerships.register`), `SubmitInterest` (`Interest.submit`), `RecordAssessment`
- * (`Assessments.record`), `PublishCriteriaFramework` (`CriteriaFrameworkStore.publish`) and
- * `ErasePersonalData` (`PersonalData.erase`).
+ * (`Assessments.record`), `PublishCriteriaFramework` (`CriteriaFrameworkStore.publish`),
+ * `ErasePersonalData` (`PersonalData.erase`), `RecordExpense` (`Expenses.record`) and
+ * `OverrideDecision` (`Partnerships.overrideDecision`).
  *
  * @category models
  * @since 0.2.0
@@ -50,6 +52,7 @@ export type CommandName =
   | "PublishCriteriaFramework"
   | "ErasePersonalData"
   | "RecordExpense"
+  | "OverrideDecision"
 
 /**
  * How a step that is a command of its own records a write: its {@link CommandName}, and the
@@ -122,14 +125,17 @@ export interface EntityStore<A extends Versioned> {
   readonly find: (id: string) => Effect.Effect<Option.Option<A>, StoreError>
   /**
    * Stores a new entity at version 1, recorded as `Create<Name>` (or as `recorded` names it);
-   * `VersionConflict` (expected 0) when the id is taken.
+   * `VersionConflict` (expected 0) when the id is taken, or when the change states a version
+   * other than 0 (creation states absence).
    */
   readonly create: (value: A, change: ChangeLog.Change, recorded?: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
   /**
-   * Stores `value` when the stored version is still `value.version`, recorded as
-   * `Update<Name>` (or as `recorded` names it); returns it at the next version.
+   * Stores `value` when the stored version is still the change's `expectedVersion` (the
+   * version the caller read), recorded as `Update<Name>` (or as `recorded` names it); returns
+   * it at the next version. An update without an `expectedVersion` fails with
+   * `VersionConflict` (expected -1).
    */
-  readonly update: (value: A, change: ChangeLog.Change, recorded?: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
+  readonly update: (value: A, change: ChangeLog.Update, recorded?: Recorded) => Effect.Effect<A, VersionConflict | StoreError>
   /**
    * Creates the entity when its id is not stored (as `create` does); returns the stored one
    * untouched when it is the same (compared in JSON form, the version aside); refuses with
@@ -141,10 +147,16 @@ export interface EntityStore<A extends Versioned> {
   readonly list: (options?: { readonly after?: string; readonly limit?: number }) => Effect.Effect<ReadonlyArray<A>, StoreError>
   /** The change log of one entity, oldest first. */
   readonly history: (id: string) => Effect.Effect<ReadonlyArray<ChangeLog.ChangeRecord>, StoreError>
+  /**
+   * The JSON form of the entity as it was at `version`, rebuilt from its change log (none when
+   * the log does not reach that version). Personal values the store no longer holds (an
+   * erased person, a contact removed since) and actors pseudonymised since are shown as their
+   * `hmac-sha256:` commitments.
+   */
+  readonly versionAt: (id: string, version: number) => Effect.Effect<Option.Option<unknown>, StoreError>
 }
 
 const decodeRecord = Schema.decodeUnknownExit(ChangeLog.ChangeRecord)
-const encodeRecord = Schema.encodeSync(ChangeLog.ChangeRecord)
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   Predicate.isObject(u) && !Array.isArray(u)
@@ -225,6 +237,37 @@ const makeStore = <A extends Versioned, I>(
         }))
       )
 
+    const hashing = docs.hashing ?? AuditLog.defaultHashing
+
+    // the change record's draft: the patch from the stored version's log form to the new one
+    // and the new one's hash, with personal values and actors as commitments (AuditLog); an
+    // erasure gives the document a new salt, so that its old commitments cannot be linked
+    const logged = (
+      id: string,
+      expectedVersion: number,
+      data: unknown,
+      change: ChangeLog.Change,
+      rotate: boolean,
+      base: Omit<ChangeLog.Draft, "patch" | "dataHash" | "actorRef">
+    ) =>
+      Effect.gen(function*() {
+        const stored = expectedVersion === 0 ? undefined : Option.getOrUndefined(yield* docs.read(kind, id))
+        const persons = AuditLog.holdsPersons(kind)
+        const salt = persons ? (rotate || stored?.salt === undefined ? hashing.salt() : stored.salt) : undefined
+        const salts = yield* docs.actorSalts(
+          [...new Set([change.actor, ...AuditLog.actorsIn(kind, data), ...(stored === undefined ? [] : AuditLog.actorsIn(kind, stored.data))])],
+          true
+        )
+        const actorSalt = (a: string) => salts.get(a)
+        const after = AuditLog.logForm(hashing, kind, data, { salt, actorSalt })
+        // a stored document of a kind with persons but no salt (written before 0.2): a baseline
+        const before = stored === undefined || (persons && stored.salt === undefined)
+          ? undefined
+          : AuditLog.logForm(hashing, kind, stored.data, { salt: stored.salt, actorSalt })
+        const actorRef = AuditLog.commit(hashing, salts.get(change.actor)!, change.actor)
+        return { record: AuditLog.draft(hashing, { ...base, actorRef }, before, after), salt }
+      })
+
     const write = (method: string, value: A, expectedVersion: number, change: ChangeLog.Change, command: string, recorded?: Recorded) =>
       Effect.gen(function*() {
         const version = expectedVersion + 1
@@ -232,25 +275,36 @@ const makeStore = <A extends Versioned, I>(
         const at = DateTime.makeUnsafe(yield* Clock.currentTimeMillis)
         const status = (value as { readonly status?: unknown }).status
         const statusAfter = recorded?.statusAfter ?? (typeof status === "string" ? status : undefined)
-        const record = encodeRecord(
-          new ChangeLog.ChangeRecord({
-            entity: kind,
-            id: value.id,
-            version,
-            at: at as DateTime.Utc,
-            actor: change.actor,
-            command: recorded?.command ?? command,
-            reason: change.reason,
-            ...(recorded?.statusBefore !== undefined ? { statusBefore: recorded.statusBefore } : {}),
-            ...(statusAfter !== undefined ? { statusAfter } : {})
-          })
-        )
-        yield* docs.write({ kind, id: value.id, expectedVersion, data, record })
+        const { record, salt } = yield* logged(value.id, expectedVersion, data, change, recorded?.command === "ErasePersonalData", {
+          entity: kind,
+          id: value.id,
+          version,
+          at: DateTime.formatIso(at),
+          actor: change.actor,
+          command: recorded?.command ?? command,
+          reason: change.reason,
+          ...(recorded?.statusBefore !== undefined ? { statusBefore: recorded.statusBefore } : {}),
+          ...(statusAfter !== undefined ? { statusAfter } : {})
+        })
+        yield* docs.write({ kind, id: value.id, expectedVersion, data, ...(salt !== undefined ? { salt } : {}), record })
         return yield* fromDoc(method, data, version)
       })
 
+    // the stored version, for a conflict found before writing
+    const versionOf = (id: string) =>
+      Effect.map(docs.read(kind, id), (doc) => (Option.isSome(doc) ? doc.value.version : 0))
+
     const create = (value: A, change: ChangeLog.Change, recorded?: Recorded) =>
-      write(`${kind}.create`, value, 0, change, `Create${entityName}`, recorded)
+      change.expectedVersion !== undefined && change.expectedVersion !== 0
+        ? Effect.flatMap(versionOf(value.id), (actual) =>
+          Effect.fail(new VersionConflict({ kind, id: value.id, expected: change.expectedVersion!, actual })))
+        : write(`${kind}.create`, value, 0, change, `Create${entityName}`, recorded)
+
+    const update = (value: A, change: ChangeLog.Update, recorded?: Recorded) =>
+      Predicate.isNumber(change.expectedVersion) && Number.isInteger(change.expectedVersion) && change.expectedVersion >= 1
+        ? write(`${kind}.update`, value, change.expectedVersion, change, `Update${entityName}`, recorded)
+        : Effect.flatMap(versionOf(value.id), (actual) =>
+          Effect.fail(new VersionConflict({ kind, id: value.id, expected: Predicate.isNumber(change.expectedVersion) && Number.isInteger(change.expectedVersion) ? change.expectedVersion : -1, actual })))
 
     // the JSON form without the version, for comparing a given value with the stored one
     const comparable = (method: string, value: A) =>
@@ -304,12 +358,28 @@ const makeStore = <A extends Versioned, I>(
           }))
         ),
       create,
-      update: (value, change, recorded) => write(`${kind}.update`, value, value.version, change, `Update${entityName}`, recorded),
+      update,
       ensure,
       list: (options) =>
         docs.list(kind, options).pipe(
           Effect.flatMap((list) => Effect.forEach(list, (doc) => fromDoc(`${kind}.list`, doc.data, doc.version)))
         ),
+      versionAt: (id, version) =>
+        Effect.gen(function*() {
+          const records = yield* docs.history(kind, id)
+          const form = AuditLog.rebuild(records, version)
+          if (Option.isNone(form)) return form
+          const current = Option.getOrUndefined(yield* docs.read(kind, id))
+          // every actor's salt: an earlier version may name an actor the log no longer shows
+          const salts = AuditLog.personalFields[kind]?.some((f) => f.class === "actor") === true
+            ? yield* docs.actorSalts("all", false)
+            : new Map<string, string>()
+          const known = current === undefined
+            ? new Map<string, unknown>()
+            : AuditLog.commitmentsOf(hashing, kind, current.data, { salt: current.salt, actorSalt: (a) => salts.get(a) })
+          for (const [name, salt] of salts) known.set(AuditLog.commit(hashing, salt, name), name)
+          return Option.some(AuditLog.resolve(kind, form.value, known))
+        }),
       history: (id) =>
         docs.history(kind, id).pipe(
           Effect.flatMap((records) =>

@@ -9,7 +9,12 @@
  * Erasure rewrites each affected entity through its versioned store, so the change log says
  * that an erasure happened (reason `erasure: personal data removed (<the change's reason>)`)
  * but never whose: the person's name and e-mail are not written to the log, and a reason that
- * contains them is refused. A freed event seat goes to the next on the waiting list; those
+ * contains them is refused. The log holds personal values only as salted commitments
+ * (`AuditLog`): an erasure gives each rewritten document a new salt, so the old commitments
+ * can no longer be linked to the person, and every hash of the log still verifies. A person
+ * who is also an actor (by `actor`, or by their e-mail or name used as an actor id) is
+ * pseudonymised: in the change log's clear `actor`, in decisions' `decidedBy` and as an
+ * assessor, with the actor's salt deleted. A freed event seat goes to the next on the waiting list; those
  * notifications are returned.
  *
  * @module
@@ -20,7 +25,11 @@ import { Effect, Schema } from "effect"
 import * as CalendarDate from "../CalendarDate.ts"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
 import { Store as CalendarEventStore } from "../programme-work/CalendarEvent.ts"
-import type { StoreError, VersionConflict } from "./DocumentStore.ts"
+import { Assessment, Store as AssessmentStore } from "../assessment/Assessment.ts"
+import { Partnership } from "../partnership/Partnership.ts"
+import * as AuditLog from "./AuditLog.ts"
+import { DocumentStore, type StoreError, type VersionConflict } from "./DocumentStore.ts"
+import * as EntityStore from "./EntityStore.ts"
 import { Store as ExpressionStore } from "../partnership/Interest.ts"
 import type * as ChangeLog from "../ChangeLog.ts"
 import type { Expression } from "../partnership/Interest.ts"
@@ -41,7 +50,9 @@ import * as Validation from "../Validation.ts"
  */
 export const Person = Schema.Struct({
   email: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
-  name: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty()))
+  name: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty())),
+  /** The actor id the person acts under in the change log, when it is neither their e-mail nor their name. */
+  actor: Schema.optionalKey(Schema.String.check(Schema.isNonEmpty()))
 }).check(
   Schema.makeFilter((p) => p.email !== undefined || p.name !== undefined ? undefined : { path: ["email"], issue: Validation.invalid({ sv: "Förväntade en e-postadress eller ett namn", en: "Expected an e-mail address or a name" }, "email-or-name") })
 )
@@ -117,7 +128,7 @@ const decodePerson = Validation.decoder(Person, "PersonalData.Person")
  * @category models
  * @since 0.1.0
  */
-export type Services = OrganisationStore | CalendarEventStore | TrainingProgrammeStore | ExpressionStore
+export type Services = OrganisationStore | CalendarEventStore | TrainingProgrammeStore | ExpressionStore | AssessmentStore | DocumentStore
 
 /**
  * Everything held about the person, across every store.
@@ -172,6 +183,8 @@ export interface Erasure {
   readonly rewritten: ReadonlyArray<string>
   /** Seats freed by the erasure that went to the next person waiting. */
   readonly notifications: ReadonlyArray<CalendarEvent.Notification>
+  /** Change records whose actor was the person, now shown under a pseudonym. */
+  readonly pseudonymised: number
 }
 
 /**
@@ -214,7 +227,7 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
   for (const org of yield* organisations.list()) {
     const contacts = org.contacts.filter((c) => !matches(person, c))
     if (contacts.length === org.contacts.length) continue
-    yield* organisations.update(new Organisation({ ...org, contacts }), logged, erasure)
+    yield* organisations.update(new Organisation({ ...org, contacts }), { ...logged, expectedVersion: org.version }, erasure)
     rewritten.push(`organisation/${org.id}`)
   }
 
@@ -239,7 +252,7 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       })
     }))
     if (!changed) continue
-    yield* events.update({ ...next, programmeItems: items }, logged, erasure)
+    yield* events.update({ ...next, programmeItems: items }, { ...logged, expectedVersion: e.version }, erasure)
     rewritten.push(`calendar-event/${e.id}`)
   }
 
@@ -251,7 +264,7 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       if (r._tag === "Success") next = r.success
     }
     if (next === t) continue
-    yield* trainings.update(next, logged, erasure)
+    yield* trainings.update(next, { ...logged, expectedVersion: t.version }, erasure)
     rewritten.push(`training-programme/${t.id}`)
   }
 
@@ -261,8 +274,33 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
     if (x.contact === undefined || !matches(person, x.contact)) continue
     const { contact: _, ...rest } = x
     const erased: Expression = { ...rest, contactErased: today }
-    yield* expressions.update(erased, logged, erasure)
+    yield* expressions.update(erased, { ...logged, expectedVersion: x.version }, erasure)
     rewritten.push(`interest-expression/${x.id}`)
   }
-  return { rewritten, notifications }
+
+  // the person as an actor: decisions and assessments they made, then the change log
+  const docs = yield* DocumentStore
+  const candidates = [...new Set([person.actor, person.email, person.email?.toLowerCase(), person.name].filter((a) => a !== undefined))]
+  const actors = [...(yield* docs.actorSalts(candidates, false)).keys()]
+  let pseudonymised = 0
+  for (const actor of actors) {
+    const pseudonym = `pseudonym-${(docs.hashing ?? AuditLog.defaultHashing).salt().slice(0, 16)}`
+    // the low-level partnership store: the partnership store refuses decision changes that are
+    // not lifecycle commands, and this only replaces who decided, recorded as an erasure
+    const partnerships = yield* EntityStore.make("partnership", Partnership)
+    for (const p of yield* partnerships.list()) {
+      if (!p.decisions.some((d) => d.decidedBy === actor)) continue
+      const decisions = p.decisions.map((d) => (d.decidedBy === actor ? { ...d, decidedBy: pseudonym as typeof d.decidedBy } : d))
+      yield* partnerships.update(new Partnership({ ...p, decisions }), { ...logged, expectedVersion: p.version }, erasure)
+      rewritten.push(`partnership/${p.id}`)
+    }
+    const assessments = yield* AssessmentStore
+    for (const a of yield* assessments.list()) {
+      if (a.assessor !== actor) continue
+      yield* assessments.update(new Assessment({ ...a, assessor: pseudonym as typeof a.assessor }), { ...logged, expectedVersion: a.version }, erasure)
+      rewritten.push(`assessment/${a.id}`)
+    }
+    pseudonymised += yield* docs.pseudonymise(actor, pseudonym)
+  }
+  return { rewritten, notifications, pseudonymised }
 })

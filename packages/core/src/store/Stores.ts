@@ -19,6 +19,7 @@ import * as DocumentStore from "./DocumentStore.ts"
 import * as EntityStore from "./EntityStore.ts"
 import * as Expenses from "../funding/Expenses.ts"
 import * as FundingRuleSet from "../funding/FundingRuleSet.ts"
+import * as Integrity from "../partnership/Integrity.ts"
 import * as Interest from "../partnership/Interest.ts"
 import * as Network from "../partnership/Network.ts"
 import * as Organisation from "../partnership/Organisation.ts"
@@ -58,10 +59,13 @@ export const all = [
  */
 export const partnershipLayer: Layer.Layer<Partnership.Store, never, DocumentStore.DocumentStore> = Layer.effect(
   Partnership.Store,
-  Effect.map(EntityStore.make("partnership", Partnership.Partnership), (store) => ({
-    ...store,
-    search: (query: Catalogue.Query) => store.list().pipe(Effect.map((list) => Catalogue.run(list, query)))
-  }))
+  Effect.gen(function*() {
+    const store = yield* EntityStore.make("partnership", Partnership.Partnership)
+    return {
+      ...(yield* Integrity.guard(store)),
+      search: (query: Catalogue.Query) => store.list().pipe(Effect.map((list) => Catalogue.run(list, query)))
+    }
+  })
 )
 
 /**

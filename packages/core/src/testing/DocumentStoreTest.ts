@@ -1,7 +1,10 @@
 /**
  * The contract suite every {@link DocumentStore.DocumentStore} adapter runs: versions, stale
- * writes refused, the change log appended atomically, listing order, JSON fidelity, and
- * concurrent writers with no lost update.
+ * writes refused, the change log appended atomically, listing order, JSON fidelity,
+ * concurrent writers with no lost update, and the tamper-evident log: every record sealed
+ * with `AuditLog.seal` (its `previous`, `hash`, and a store-wide `seq` and `chain` with no
+ * gap even under concurrent writers), the log in `seq` order, actor salts and
+ * pseudonymisation.
  *
  * @example
  * ```ts
@@ -15,17 +18,35 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import type * as ChangeLog from "../ChangeLog.ts"
+import * as AuditLog from "../store/AuditLog.ts"
 import { DocumentStore } from "../store/DocumentStore.ts"
 
-const record = (kind: string, id: string, version: number, command = "Test"): ChangeLog.Encoded => ({
+const record = (kind: string, id: string, version: number, command = "Test"): ChangeLog.Draft => ({
   entity: kind,
   id,
   version,
   at: new Date(Date.UTC(2020, 11, 10, 12, 0, version)).toISOString(),
   actor: "contract-suite",
+  actorRef: "hmac-sha256:00",
   command,
   reason: `write ${version}`
 })
+
+// the fields a draft gives, of a sealed record
+const drafted = (r: ChangeLog.Encoded): ChangeLog.Draft => {
+  const { previous: _p, hash: _h, seq: _s, chain: _c, ...rest } = r
+  return rest
+}
+
+/** The whole log checked record by record (hashes, links, seq, chain), with no document check. */
+const checkLog = (records: ReadonlyArray<ChangeLog.Encoded>, hashing: AuditLog.Hashing) => {
+  const verifier = new AuditLog.Verifier(hashing, { patches: false })
+  for (const r of records) {
+    const failed = verifier.push(r)
+    if (failed !== undefined) return failed
+  }
+  return undefined
+}
 
 let counter = 0
 /** A kind unique to one test, so suites can share one database. */
@@ -133,7 +154,55 @@ export const suite = <E>(name: string, layer: Layer.Layer<DocumentStore, E>, opt
           yield* store.write({ kind, id: "h", expectedVersion: v - 1, data: { v }, record: { ...record(kind, "h", v, `C${v}`), statusBefore: "a", statusAfter: "b" } })
         }
         const history = yield* store.history(kind, "h")
-        assert.deepStrictEqual(history, [1, 2, 3, 4, 5].map((v) => ({ ...record(kind, "h", v, `C${v}`), statusBefore: "a", statusAfter: "b" })))
+        assert.deepStrictEqual(history.map(drafted), [1, 2, 3, 4, 5].map((v) => ({ ...record(kind, "h", v, `C${v}`), statusBefore: "a", statusAfter: "b" })))
+      })))
+
+    it.effect("seals every record: previous links to the document's last record, seq and chain follow the log", () =>
+      run(Effect.gen(function*() {
+        const store = yield* DocumentStore
+        const hashing = store.hashing ?? AuditLog.defaultHashing
+        const kind = freshKind("sealed")
+        for (let v = 1; v <= 3; v++) {
+          yield* store.write({ kind, id: "s", expectedVersion: v - 1, data: { v }, record: record(kind, "s", v) })
+          yield* store.write({ kind, id: `other-${v}`, expectedVersion: 0, data: { v }, record: record(kind, `other-${v}`, 1) })
+        }
+        const history = yield* store.history(kind, "s")
+        assert.isUndefined(history[0]!.previous)
+        for (let i = 0; i < history.length; i++) {
+          const r = history[i]!
+          assert.strictEqual(r.hash, AuditLog.recordHash(hashing, r))
+          if (i > 0) {
+            assert.strictEqual(r.previous, history[i - 1]!.hash)
+            assert.isAbove(r.seq, history[i - 1]!.seq)
+          }
+          // the record before it in the whole log, and the chain over it
+          const before = r.seq === 1 ? undefined : (yield* store.log({ after: r.seq - 2, limit: 1 }))[0]
+          if (r.seq > 1) assert.strictEqual(before?.seq, r.seq - 1)
+          assert.strictEqual(r.chain, AuditLog.chainOf(hashing, before?.chain, r.seq, r.hash))
+          assert.deepStrictEqual((yield* store.log({ after: r.seq - 1, limit: 1 }))[0], r)
+        }
+        assert.include(yield* store.kinds(), kind)
+      })))
+
+    it.effect("keeps actor salts apart and pseudonymises an actor in every record", () =>
+      run(Effect.gen(function*() {
+        const store = yield* DocumentStore
+        const kind = freshKind("actor")
+        const actor = `person-${kind}`
+        const salts = yield* store.actorSalts([actor], true)
+        const salt = salts.get(actor)!
+        assert.match(salt, /^[0-9a-f]{64}$/)
+        assert.strictEqual((yield* store.actorSalts([actor], true)).get(actor), salt)
+        assert.strictEqual((yield* store.actorSalts([`${actor}-none`], false)).size, 0)
+        yield* store.write({ kind, id: "a", expectedVersion: 0, data: {}, record: { ...record(kind, "a", 1), actor } })
+        yield* store.write({ kind, id: "a", expectedVersion: 1, data: {}, record: { ...record(kind, "a", 2), actor } })
+        const before = yield* store.history(kind, "a")
+        assert.strictEqual(yield* store.pseudonymise(actor, "pseudonym-1"), 2)
+        const after = yield* store.history(kind, "a")
+        assert.deepStrictEqual(after.map((r) => r.actor), ["pseudonym-1", "pseudonym-1"])
+        // nothing hashed changed
+        assert.deepStrictEqual(after.map((r) => [r.hash, r.chain, r.seq]), before.map((r) => [r.hash, r.chain, r.seq]))
+        assert.strictEqual((yield* store.actorSalts([actor], false)).size, 0)
       })))
 
     it.effect("lists one kind in id order, with a cursor and a limit", () =>
@@ -203,6 +272,16 @@ export const suite = <E>(name: string, layer: Layer.Layer<DocumentStore, E>, opt
         assert.strictEqual((doc.data as { writers: Array<number> }).writers.length, won)
         const history = yield* store.history(kind, "r")
         assert.deepStrictEqual(history.map((r) => r.version), Array.from({ length: 1 + won }, (_, i) => i + 1))
+        // the whole log still follows: no seq taken twice or skipped, every chain link holds
+        const log = []
+        let after = 0
+        while (true) {
+          const page = yield* store.log({ after, limit: 500 })
+          log.push(...page)
+          if (page.length < 500) break
+          after = page[page.length - 1]!.seq
+        }
+        assert.isUndefined(checkLog(log, store.hashing ?? AuditLog.defaultHashing))
       })))
   })
 }

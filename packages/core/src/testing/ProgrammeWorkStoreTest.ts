@@ -27,6 +27,7 @@ import type { Expression } from "../partnership/Interest.ts"
 import type { Participant } from "../programme-work/Participant.ts"
 import * as PersonalData from "../store/PersonalData.ts"
 import * as EventTime from "../programme-work/EventTime.ts"
+import type { DocumentStore } from "../store/DocumentStore.ts"
 import type { Stores } from "../store/Stores.ts"
 import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
 import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
@@ -58,9 +59,9 @@ const openEvent = (kind: CalendarEvent.Kind, organiser: string, capacity: number
  * @category constructors
  * @since 0.1.0
  */
-export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
+export const suite = <E>(name: string, layer: Layer.Layer<Stores | DocumentStore, E>): void => {
   describe(`Programme work stores contract: ${name}`, () => {
-    const run = <A, E2>(self: Effect.Effect<A, E2, Stores>) => self.pipe(Effect.provide(layer))
+    const run = <A, E2>(self: Effect.Effect<A, E2, Stores | DocumentStore>) => self.pipe(Effect.provide(layer))
 
     it.effect("stores events, training programmes, agreements and expressions and reads them back equal", () =>
       run(Effect.gen(function*() {
@@ -103,7 +104,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Stores, E>): void => {
         const stored = yield* events.create(event, change)
         event = stored
         for (const tag of ["a", "b", "c"]) event = Result.getOrThrow(CalendarEvent.register(event, person(unique(tag)))).event
-        const updated = yield* events.update(event, change)
+        const updated = yield* events.update(event, ChangeLog.change("contract-suite", "contract test", stored.version))
         const back = yield* events.get(event.id)
         assert.deepStrictEqual(back, updated)
         assert.deepStrictEqual(back.waitingList.map((p) => p.email), event.waitingList.map((p) => p.email))

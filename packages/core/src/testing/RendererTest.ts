@@ -18,13 +18,13 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Exit, Layer } from "effect"
 import type { CalendarDate } from "../CalendarDate.ts"
 import type { CountryCode } from "../Country.ts"
-import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
+import type { ActorId, NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import type { Lang } from "../LocalizedText.ts"
 import type { CurrencyCode } from "../Money.ts"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
 import { Network } from "../partnership/Network.ts"
 import { Organisation } from "../partnership/Organisation.ts"
-import { Partnership } from "../partnership/Partnership.ts"
+import { type Decision, Partnership } from "../partnership/Partnership.ts"
 import { Programme } from "../partnership/Programme.ts"
 import { Renderer } from "../publishing/Renderer.ts"
 import type { GoalNumber, TargetCode } from "../Sdg.ts"
@@ -114,7 +114,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     eligiblePartnerCountries: ["BW"] as Array<CountryCode>,
     associateKinds: ["university"],
     networkSize: { min: 3, max: 8 },
-    focusAreas: ["accessibility"],
+    focusAreas: ["accessibility", "young-people"],
     criteriaFrameworks: [],
     version: 1
   })
@@ -126,18 +126,28 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     expected: [{ note: t("En kommun till väntas", "One more municipality expected") }],
     version: 1
   })
-  const partnership = (id: string, status: Partnership["status"], tagged: boolean) =>
+  // a consistent partnership (see `Partnership.invariants`): from admitted on its network and
+  // the approved decisions that led there (taken outside the system: overrides), from matched
+  // on its international partner
+  const approved = (gate: Decision["gate"]): Decision => ({
+    gate,
+    outcome: "approved",
+    decidedBy: "organiser" as ActorId,
+    date: "2020-12-10" as CalendarDate,
+    evidence: { _tag: "Override", justification: t("Styrelsebeslut", "Board decision") }
+  })
+  const partnership = (id: string, status: "admitted" | "implementation", tagged: boolean) =>
     new Partnership({
       id: id as PartnershipId,
       programme: programme.id,
       title: t(`Partnerskap ${id}`, `Partnership ${id}`),
       swedishPartner: "lund" as OrganisationId,
-      internationalPartner: "francistown" as OrganisationId,
-      partnerCountry: "BW" as CountryCode,
+      ...(status === "implementation"
+        ? { internationalPartner: "francistown" as OrganisationId, partnerCountry: "BW" as CountryCode, implementationYear: 2 }
+        : {}),
       associates: [{ organisation: "university" as OrganisationId, role: "university", description: t("Stöd", "Support") }],
       network: network.id,
       status,
-      ...(status === "implementation" ? { implementationYear: 2 } : {}),
       projectArea: one("Inclusive leadership and governance"),
       theme: one("Human Rights"),
       focusAreas: ["accessibility", "young-people"],
@@ -150,7 +160,9 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
         : [],
       description: t("Beskrivningen", "The description"),
       goals: [t("Ett mål", "A goal")],
-      decisions: [],
+      decisions: status === "implementation"
+        ? [approved("application-assessment"), approved("preparation-budget"), approved("project-plan-assessment"), approved("full-budget")]
+        : [approved("application-assessment")],
       version: 1
     })
   const partnerships = [partnership("p-one", "implementation", true), partnership("p-two", "admitted", false)]
@@ -208,7 +220,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
         items: partnerships,
         total: 2,
         next: "cursor-next",
-        facets: { status: { implementation: 1, admitted: 1 }, country: { BW: 2 }, sdgGoal: { "10": 1, "16": 1 }, focusArea: { accessibility: 2 } }
+        facets: { status: { implementation: 1, admitted: 1 }, country: { BW: 1 }, sdgGoal: { "10": 1, "16": 1 }, focusArea: { accessibility: 2 } }
       },
       { text: text ?? "ledarskap", sdgGoal: 10 as GoalNumber, country: "BW" as CountryCode },
       dir

@@ -1,8 +1,9 @@
 import { assert, it } from "@effect/vitest"
-import { AssessmentStoreTest, DocumentStoreTest, PartnershipStoreTest, ProgrammeWorkStoreTest } from "@localrights/core/testing"
+import { AssessmentStoreTest, AuditLogTest, DocumentStoreTest, PartnershipStoreTest, ProgrammeWorkStoreTest } from "@localrights/core/testing"
 import { PgDocumentStore, PgStore } from "@localrights/store-postgres"
-import { SqlStoreTest } from "@localrights/store-sql/testing"
-import { DocumentStore } from "@localrights/core"
+import { SqlStores } from "@localrights/store-sql"
+import { IntegrityTest, SqlStoreTest } from "@localrights/store-sql/testing"
+import { DocumentStore, Stores } from "@localrights/core"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { createConnection, createServer, type Socket } from "node:net"
 import { afterAll } from "vitest"
@@ -16,6 +17,9 @@ PartnershipStoreTest.suite(`postgres (${db.kind})`, db.use(PgStore.layer(db.conf
 AssessmentStoreTest.suite(`postgres (${db.kind})`, db.use(PgStore.layer(db.config)))
 ProgrammeWorkStoreTest.suite(`postgres (${db.kind})`, db.use(PgStore.layer(db.config)))
 SqlStoreTest.suite(`postgres (${db.kind})`, db.fresh)
+IntegrityTest.suite(`postgres (${db.kind})`, db.fresh)
+// verification covers the whole store: a fresh schema per test
+AuditLogTest.suite(`postgres (${db.kind})`, SqlStores.layer.pipe(Layer.provideMerge(db.fresh)) as Layer.Layer<Stores.Stores | DocumentStore.DocumentStore, unknown>)
 
 it.effect("a server that does not answer is a StoreError with reason connection", () =>
   Effect.gen(function*() {

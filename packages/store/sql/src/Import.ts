@@ -7,7 +7,9 @@
  *
  * - Upsert by id: a new id is created at version 1; an existing id whose data differs gets the
  *   next version; an existing id with identical data (the stored `version` aside) is left
- *   alone. Every write appends a change record with command `Import`. Running the same file
+ *   alone. Every write appends a change record with command `Import`, sealed as the store's
+ *   own writes seal theirs (`AuditLog`: the patch from the stored version, the data hash, the
+ *   link to the previous record, and the next `seq` and `chain`, taken once per batch). Running the same file
  *   again therefore changes nothing, and re-running an import that was interrupted writes only
  *   what the interrupted run had not committed.
  * - `onInvalid: "skip"` (default) reports a bad record and goes on; `"abort"` fails with
@@ -29,7 +31,7 @@
  * @module
  * @since 0.1.0
  */
-import { ChangeLog, DocumentStore, Partnership, Validation } from "@localrights/core"
+import { AuditLog, ChangeLog, DocumentStore, Integrity, Network, Organisation, Partnership, Programme, Refusal, Validation } from "@localrights/core"
 import { Clock, Effect, Exit, Schema, Stream } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
@@ -37,6 +39,8 @@ import type { SqlError } from "effect/sql/SqlError"
 import { grouped, type IndexRow, indexRow, rowStatements, statements } from "./internal/partnershipIndex.ts"
 import { type RawRecord, scanner } from "./internal/scan.ts"
 import { dialectOf, list, mapSqlError, values } from "./internal/sql.ts"
+import { nodeHashing } from "./internal/hashing.ts"
+import { saltsOf, setHead, splitRecord, takeHead } from "./SqlDocumentStore.ts"
 
 /**
  * Options of an import.
@@ -159,10 +163,87 @@ interface Valid {
   /** The record's JSON without a `version` field (its own text when it had none): an object with at least `id`. */
   readonly json: string
   readonly index: IndexRow
+  /** The actors the record names (its decisions' `decidedBy`), for their salts. */
+  readonly actors: ReadonlyArray<string>
+  /** The record's JSON value without `version` (what `json` holds), for its change record's log form. */
+  readonly plain: Record<string, unknown>
+  /** The decoded record, for the checks against the stored programme, organisations and network. */
+  readonly value: Partnership.Partnership
 }
 
 /** The stored JSON of a record at `version` (the field goes last, as `data.version = …` put it). */
 const withVersion = (json: string, version: number): string => `${json.slice(0, -1)},"version":${version}}`
+
+// The programmes, organisations and networks that imported records name, read from the store a
+// batch at a time and kept for the next batches (up to `maxCached`, then read again).
+const maxCached = 100_000
+const referenceSchemas: Record<"programme" | "organisation" | "network", (u: unknown) => Exit.Exit<unknown, unknown>> = {
+  programme: Schema.decodeUnknownExit(Programme.Programme),
+  organisation: Schema.decodeUnknownExit(Organisation.Organisation),
+  network: Schema.decodeUnknownExit(Network.Network)
+}
+type ReferenceKind = keyof typeof referenceSchemas
+
+const referenceCache = (sql: Client.SqlClient, dialect: ReturnType<typeof dialectOf>) => {
+  const cache = new Map<string, unknown>()
+  const key = (kind: ReferenceKind, id: string) => `${kind}\u0000${id}`
+  const namedBy = (p: Partnership.Partnership): Array<readonly [ReferenceKind, string]> => [
+    ["programme", p.programme],
+    ["organisation", p.swedishPartner],
+    ...(p.internationalPartner === undefined ? [] : [["organisation", p.internationalPartner] as const]),
+    ...p.associates.map((a) => ["organisation", a.organisation] as const),
+    ...(p.network === undefined ? [] : [["network", p.network] as const])
+  ]
+  const get = (kind: ReferenceKind, id: string) => cache.get(key(kind, id)) ?? undefined
+  return {
+    load: (records: ReadonlyArray<Partnership.Partnership>) =>
+      Effect.gen(function*() {
+        if (cache.size > maxCached) cache.clear()
+        const missing = new Map<ReferenceKind, Set<string>>()
+        for (const p of records) {
+          for (const [kind, id] of namedBy(p)) {
+            if (!cache.has(key(kind, id))) missing.set(kind, (missing.get(kind) ?? new Set()).add(id))
+          }
+        }
+        for (const [kind, wanted] of missing) {
+          const ids = [...wanted]
+          for (let start = 0; start < ids.length; start += 5000) {
+            const part = ids.slice(start, start + 5000)
+            const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown }>(
+              `SELECT id, version, data FROM documents WHERE kind = '${kind}' AND id IN (${list(dialect, part.length)})`,
+              part
+            )
+            for (const id of part) cache.set(key(kind, id), null)
+            for (const row of rows) {
+              const data = dialect.parseJson(row.data) as Record<string, unknown>
+              const exit = referenceSchemas[kind]({ ...data, version: Number(row.version) })
+              if (Exit.isSuccess(exit)) cache.set(key(kind, row.id), exit.value)
+            }
+          }
+        }
+      }),
+    facts: (p: Partnership.Partnership): Integrity.Facts => ({
+      programme: get("programme", p.programme) as Programme.Programme | undefined,
+      organisations: new Map(namedBy(p).filter(([kind]) => kind === "organisation").map(([, id]) => [id, get("organisation", id) as Organisation.Organisation | undefined])),
+      network: p.network === undefined ? undefined : get("network", p.network) as Network.Network | undefined
+    })
+  }
+}
+
+// An existing partnership's lifecycle fields change only through lifecycle commands, on import too.
+const lifecycleChanges = (stored: Record<string, unknown> | undefined, value: Partnership.Partnership) => {
+  if (stored === undefined) return []
+  const given = encodePartnership(value) as Record<string, unknown>
+  return Integrity.lifecycleFields
+    .filter((f) => canonical(stored[f]) !== canonical(given[f]))
+    .map((f) =>
+      Refusal.violation(f, "lifecycle-field", given[f], {
+        sv: `${f} ändras bara med livscykelns kommandon, inte med en import av ett lagrat partnerskap.`,
+        en: `${f} changes only through lifecycle commands, not through an import of a stored partnership.`
+      })
+    )
+}
+const encodePartnership = Schema.encodeSync(Partnership.Partnership)
 
 /** A client that can run a prepared statement per row of parameters (the SQLite client of this project). */
 type Bulk = (sql: string, rows: ReadonlyArray<ReadonlyArray<unknown>>) => Effect.Effect<number, SqlError>
@@ -186,6 +267,7 @@ export const partnerships = <E, R>(
   Effect.gen(function*() {
     const sql = yield* Client.SqlClient
     const dialect = dialectOf(sql)
+    const hashing = nodeHashing
     const bulk = (sql as { bulk?: Bulk }).bulk
     // at most 10 000: the ids of a batch are one IN list (SQLite allows 32766 parameters)
     const batchSize = Math.max(1, Math.min(options.batchSize ?? 1000, 10_000))
@@ -208,28 +290,39 @@ export const partnerships = <E, R>(
       if (problems.length < maxProblems) problems.push(new Problem({ line, reason, reasonSv, ...(id !== undefined ? { id } : {}) }))
     }
 
+    const references = referenceCache(sql, dialect)
+    const storedPartnerships = (wanted: ReadonlyArray<string>) =>
+      Effect.map(
+        sql.unsafe<{ id: string; data: unknown }>(
+          `SELECT id, data FROM documents WHERE kind = 'partnership' AND id IN (${list(dialect, wanted.length)})`,
+          wanted
+        ),
+        (rows) => new Map(rows.map((row) => [row.id, dialect.parseJson(row.data) as Record<string, unknown>]))
+      )
+
     const writeOnce = (records: ReadonlyArray<Valid>) =>
       Effect.gen(function*() {
         const at = new Date(yield* Clock.currentTimeMillis).toISOString()
-        const existing = new Map<string, { version: number; data: unknown }>()
-        const lock = dialect.name === "pg" ? " FOR UPDATE" : ""
-        const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown }>(
-          `SELECT id, version, data FROM documents WHERE kind = 'partnership' AND id IN (${list(dialect, records.length)})${lock}`,
+        const existing = new Map<string, { version: number; data: unknown; hash: string | undefined }>()
+        const lock = dialect.name === "pg" ? " FOR UPDATE OF d" : ""
+        const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown; hash: string | null }>(
+          `SELECT d.id, d.version, d.data, c.hash FROM documents d LEFT JOIN changes c ON c.kind = d.kind AND c.id = d.id AND c.version = d.version
+WHERE d.kind = 'partnership' AND d.id IN (${list(dialect, records.length)})${lock}`,
           records.map((r) => r.id)
         )
-        for (const row of rows) existing.set(row.id, { version: Number(row.version), data: dialect.parseJson(row.data) })
+        for (const row of rows) {
+          existing.set(row.id, { version: Number(row.version), data: dialect.parseJson(row.data), hash: row.hash ?? undefined })
+        }
         const docRows: Array<ReadonlyArray<unknown>> = []
         const changeRows: Array<ReadonlyArray<unknown>> = []
+        // the change records to seal once the documents are written: id, version, the stored
+        // data before (updates), the status before
+        const pending: Array<{ readonly r: Valid; readonly version: number; readonly old: { data: unknown; hash: string | undefined } | undefined }> = []
         const index = []
         const fresh = new Set<string>()
         let created = 0
         let updated = 0
         let unchanged = 0
-        // the change record's JSON, as JSON.stringify({ entity, id, version, at, actor, command,
-        // reason, statusBefore?, statusAfter }) writes it, with the parts common to the batch once
-        const common = `"at":${JSON.stringify(at)},"actor":${JSON.stringify(options.change.actor)},"command":"Import","reason":${
-          JSON.stringify(options.change.reason)
-        },`
         for (const r of records) {
           const old = existing.get(r.id)
           if (old !== undefined && canonical(withoutVersion(old.data)) === canonical(JSON.parse(r.json))) {
@@ -237,22 +330,65 @@ export const partnerships = <E, R>(
             continue
           }
           const version = old === undefined ? 1 : old.version + 1
-          const before = old === undefined ? undefined : (old.data as { status?: unknown }).status
           if (old === undefined) created++
           else updated++
-          const id = JSON.stringify(r.id)
           docRows.push([r.id, version, withVersion(r.json, version)])
-          changeRows.push([
-            r.id,
-            version,
-            `{"entity":"partnership","id":${id},"version":${version},${common}${
-              typeof before === "string" ? `"statusBefore":${JSON.stringify(before)},` : ""
-            }"statusAfter":${JSON.stringify(r.status)}}`
-          ])
+          pending.push({ r, version, old })
           index.push(r.index)
           if (old === undefined) fresh.add(r.id)
         }
         const writes = created + updated
+        // the change records, sealed with the sequence numbers taken for the batch; the actors'
+        // salts first (the importer and every decision's decidedBy, before and after)
+        const sealRecords = Effect.gen(function*() {
+          const actors = new Set<string>([options.change.actor])
+          for (const { r, old } of pending) {
+            for (const a of r.actors) actors.add(a)
+            if (old !== undefined) for (const a of AuditLog.actorsIn("partnership", old.data)) actors.add(a)
+          }
+          const salts = yield* saltsOf(sql, dialect, [...actors], hashing)
+          // one HMAC per actor and batch: a batch names few actors many times
+          const commitments = new Map<string, string>()
+          const keys: AuditLog.Keys = {
+            actorSalt: (a) => salts.get(a),
+            actorCommitment: (a) => {
+              let c = commitments.get(a)
+              const salt = salts.get(a)
+              if (c === undefined && salt !== undefined) commitments.set(a, c = AuditLog.commit(hashing, salt, a))
+              return c
+            }
+          }
+          const actorRef = AuditLog.commit(hashing, salts.get(options.change.actor)!, options.change.actor)
+          let head = yield* takeHead(sql, dialect, pending.length)
+          for (const { r, version, old } of pending) {
+            const data = { ...r.plain, version }
+            const form = AuditLog.logForm(hashing, "partnership", data, keys)
+            const text = AuditLog.canonical(form)
+            const before = old === undefined ? undefined : (old.data as { status?: unknown }).status
+            const draft: ChangeLog.Draft = {
+              entity: "partnership",
+              id: r.id,
+              version,
+              at,
+              actor: options.change.actor,
+              command: "Import",
+              reason: options.change.reason,
+              ...(typeof before === "string" ? { statusBefore: before } : {}),
+              statusAfter: r.status,
+              actorRef,
+              patch: AuditLog.diff(old === undefined ? undefined : AuditLog.logForm(hashing, "partnership", old.data, keys), form) as NonNullable<ChangeLog.Draft["patch"]>,
+              dataHash: hashing.sha256(text)
+            }
+            // at creation the patch is the whole document: its canonical JSON is known already
+            const creation = old === undefined ? `[{"op":"add","path":"","value":${text}}]` : undefined
+            const sealed = AuditLog.seal(hashing, draft, old?.hash, head, creation)
+            head = { seq: sealed.seq, chain: sealed.chain }
+            // the row: at creation the patch's JSON is known already (canonical JSON is JSON)
+            const [json, patch] = splitRecord(sealed, creation)
+            changeRows.push([r.id, version, sealed.seq, sealed.hash, patch, json])
+          }
+          if (head !== undefined) yield* setHead(sql, dialect, head.chain)
+        })
         // new ids: plain inserts (cheapest); a unique violation means someone created one since
         // we read, which is a conflict like any other. Existing ids: an upsert that only
         // applies on the version we read.
@@ -271,7 +407,8 @@ export const partnerships = <E, R>(
             const written = yield* bulk(`${insert} ${tuple} ${upsert}`, oldDocs)
             if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
           }
-          yield* run(grouped("INSERT INTO changes (kind, id, version, record) VALUES", tuple, changeRows))
+          yield* sealRecords
+          yield* run(grouped("INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES", "('partnership', ?, ?, ?, ?, ?, ?)", changeRows))
           yield* run(rowStatements(index, fresh))
         } else if (writes > 0) {
           // multi-row statements of at most 1000 rows (PostgreSQL allows 65535 parameters, SQLite
@@ -288,9 +425,11 @@ export const partnerships = <E, R>(
           }
           // someone else wrote one of these ids since we read it: roll back and read again
           if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
+          yield* sealRecords
+          const changeTuples = (n: number) => values(dialect, n, ["v", "v", "v", "v", "v", "j"]).replaceAll("(", "('partnership', ")
           for (let start = 0; start < writes; start += 1000) {
             const part = changeRows.slice(start, start + 1000)
-            yield* sql.unsafe(`INSERT INTO changes (kind, id, version, record) VALUES ${tuples(part.length)}`, part.flat())
+            yield* sql.unsafe(`INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES ${changeTuples(part.length)}`, part.flat())
           }
           for (const [statement, params] of statements(dialect, index, fresh)) yield* sql.unsafe(statement, params)
         }
@@ -303,11 +442,41 @@ export const partnerships = <E, R>(
         sql.withTransaction
       )
 
+    // the records of a batch that keep the rules every write keeps (Integrity.check against the
+    // stored programme, organisations and network; an existing partnership's lifecycle fields
+    // unchanged); the others are reported by line. With onInvalid "abort", the records before
+    // the first bad one.
+    const checked = (records: ReadonlyArray<Valid>) =>
+      Effect.gen(function*() {
+        if (records.length === 0) return []
+        yield* references.load(records.map((r) => r.value))
+        const stored = yield* storedPartnerships(records.map((r) => r.id))
+        const good: Array<Valid> = []
+        for (const r of records) {
+          const violations = [...Integrity.check(r.value, references.facts(r.value)), ...lifecycleChanges(stored.get(r.id), r.value)]
+          if (violations.length === 0) {
+            good.push(r)
+            continue
+          }
+          reject(
+            r.line,
+            violations.map((v) => `${v.field}: ${v.text.en}`).join(" "),
+            violations.map((v) => `${v.field}: ${v.text.sv}`).join(" "),
+            r.id
+          )
+          // aborting: nothing of the batch is written (as for a record that does not decode)
+          if (abort) return []
+        }
+        return good
+      })
+
     const flush = Effect.gen(function*() {
       if (batch.length === 0) return
-      const records = batch
+      const taken = batch
       batch = []
       ids = new Set()
+      const records = yield* checked(taken).pipe(mapSqlError("Import.partnerships", `checking the batch from line ${taken[0]!.line}`))
+      if (records.length === 0) return
       const result = yield* writeOnce(records).pipe(
         Effect.retry({ times: 5, while: (e) => e instanceof Conflict }),
         Effect.catchIf((e): e is Conflict => e instanceof Conflict, () =>
@@ -356,13 +525,16 @@ export const partnerships = <E, R>(
       // which the decoder checked): no need to write it again
       const data = json as Record<string, unknown>
       let text: string
+      let plain = data
       if (Object.hasOwn(data, "version")) {
         // a copy without the field (a `delete` would leave V8's slow dictionary object, which
         // JSON.stringify writes about three times slower)
         const { version: _, ...rest } = data
+        plain = rest
         text = JSON.stringify(rest)
       } else text = raw.text.trim()
-      return { line: raw.line, id: value.id, status: value.status, json: text, index: indexRow(value)! } satisfies Valid
+      const actors = value.decisions.length === 0 ? [] : [...new Set(value.decisions.map((d) => d.decidedBy))]
+      return { line: raw.line, id: value.id, status: value.status, json: text, index: indexRow(value)!, actors, plain, value } satisfies Valid
     }
 
     const take = (records: Array<RawRecord>) =>
@@ -412,7 +584,14 @@ export const partnerships = <E, R>(
       scanProblem(scan.end(out))
       yield* take(out)
     }
-    if (aborted !== undefined) return yield* aborted
+    if (aborted !== undefined) {
+      // the records still pending come before the one that aborted: the first bad record may be among them
+      const later: ImportAborted = aborted
+      aborted = undefined
+      yield* checked(batch).pipe(mapSqlError("Import.partnerships", "checking the last batch"))
+      return yield* ((aborted as ImportAborted | undefined) ?? later)
+    }
     yield* flush
+    if ((aborted as ImportAborted | undefined) !== undefined) return yield* aborted!
     return { ...counts, problems }
   })

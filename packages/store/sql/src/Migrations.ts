@@ -21,6 +21,15 @@
  *    and id, so that a catalogue query for one organisation (in one programme: whether it has
  *    already expressed interest) reads a few index entries, not a programme's; filled from the
  *    stored documents when an older database is upgraded.
+ * 6. The tamper-evident change log: `changes.seq` (unique: the store-wide sequence) and
+ *    `changes.hash`, `changes.patch` (the record's patch, as text beside the record), `documents.salt` (the document's salt for the commitments to its
+ *    personal values), the one-row `log_head` (the last `seq` and `chain`, which every append
+ *    updates first) and `actors` (each actor's salt). An older database's records are sealed
+ *    in (kind, id, version) order: each gets its `actorRef`, `previous`, `hash`, `seq` and
+ *    `chain`; the latest record of each document also gets a baseline, `patch` = one `add` of
+ *    the document's log form and its `dataHash`, so `verify` checks the data from then on and
+ *    versions from then on can be rebuilt. The earlier versions were not kept by 0.1 and
+ *    cannot be rebuilt.
  *
  * PostgreSQL columns holding ids and sort keys use the `"C"` collation, so that SQL ordering is
  * code-point order, the order of JavaScript string comparison that `Catalogue.run` uses.
@@ -28,12 +37,15 @@
  * @module
  * @since 0.1.0
  */
+import { AuditLog, type ChangeLog } from "@localrights/core"
 import { Effect } from "effect"
 import * as Migrator from "effect/sql/Migrator"
 import * as Client from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { dialectOf } from "./internal/sql.ts"
+import { nodeHashing } from "./internal/hashing.ts"
 import { focusColumns, indexRow, statements } from "./internal/partnershipIndex.ts"
+import { saltsOf, setHead, splitRecord } from "./SqlDocumentStore.ts"
 
 const documents = Effect.gen(function*() {
   const sql = yield* Client.SqlClient
@@ -168,6 +180,87 @@ const swedishPartner = Effect.gen(function*() {
   yield* sql.unsafe("CREATE INDEX partnership_index_swedish_partner ON partnership_index (swedish_partner, programme, id)")
 })
 
+const changeLogHashes = Effect.gen(function*() {
+  const sql = yield* Client.SqlClient
+  const dialect = dialectOf(sql)
+  const p = dialect.placeholder
+  const text = dialect.name === "pg" ? `text COLLATE "C"` : "TEXT"
+  const big = dialect.name === "pg" ? "bigint" : "INTEGER"
+  yield* sql.unsafe("ALTER TABLE documents ADD COLUMN salt TEXT")
+  yield* sql.unsafe(`ALTER TABLE changes ADD COLUMN seq ${big}`)
+  yield* sql.unsafe("ALTER TABLE changes ADD COLUMN hash TEXT")
+  yield* sql.unsafe("ALTER TABLE changes ADD COLUMN patch TEXT")
+  yield* sql.unsafe(`CREATE TABLE log_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq ${big} NOT NULL, chain TEXT)`)
+  yield* sql.unsafe("INSERT INTO log_head (id, seq, chain) VALUES (1, 0, NULL)")
+  yield* sql.unsafe(`CREATE TABLE actors (actor ${text} PRIMARY KEY, salt TEXT NOT NULL)`)
+  // upgrade: seal the records an older version wrote, document by document
+  const hashing = nodeHashing
+  let head: AuditLog.Head | undefined = undefined
+  let after: readonly [string, string] = ["", ""]
+  while (true) {
+    const docs = yield* sql.unsafe<{ kind: string; id: string; version: number; data: unknown }>(
+      `SELECT kind, id, version, data FROM documents WHERE kind > ${p(1)} OR (kind = ${p(2)} AND id > ${p(3)}) ORDER BY kind, id LIMIT 500`,
+      [after[0], after[0], after[1]]
+    )
+    if (docs.length === 0) break
+    for (const doc of docs) {
+      const data = dialect.parseJson(doc.data)
+      const rows = yield* sql.unsafe<{ version: number; record: unknown }>(
+        `SELECT version, record FROM changes WHERE kind = ${p(1)} AND id = ${p(2)} ORDER BY version`,
+        [doc.kind, doc.id]
+      )
+      const salt = AuditLog.holdsPersons(doc.kind) ? hashing.salt() : undefined
+      if (salt !== undefined) yield* sql.unsafe(`UPDATE documents SET salt = ${p(1)} WHERE kind = ${p(2)} AND id = ${p(3)}`, [salt, doc.kind, doc.id])
+      const records = rows.map((r) => dialect.parseJson(r.record) as ChangeLog.Draft)
+      const salts = yield* saltsOf(sql, dialect, [...records.map((r) => r.actor), ...AuditLog.actorsIn(doc.kind, data)], hashing)
+      let previous: string | undefined = undefined
+      for (const old of records) {
+        const { patch: _p, dataHash: _d, ...base } = old
+        const actorRef = AuditLog.commit(hashing, salts.get(old.actor)!, old.actor)
+        const draft: ChangeLog.Draft = old.version === Number(doc.version)
+          ? AuditLog.draft(hashing, { ...base, actorRef }, undefined, AuditLog.logForm(hashing, doc.kind, data, { salt, actorSalt: (a) => salts.get(a) }))
+          : { ...base, actorRef }
+        const sealed: ChangeLog.Encoded = AuditLog.seal(hashing, draft, previous, head)
+        const [json, patch] = splitRecord(sealed)
+        yield* sql.unsafe(
+          `UPDATE changes SET seq = ${p(1)}, hash = ${p(2)}, patch = ${p(3)}, record = ${dialect.jsonPlaceholder(4)} WHERE kind = ${p(5)} AND id = ${p(6)} AND version = ${p(7)}`,
+          [sealed.seq, sealed.hash, patch, json, doc.kind, doc.id, old.version]
+        )
+        previous = sealed.hash
+        head = { seq: sealed.seq, chain: sealed.chain }
+      }
+    }
+    const last = docs[docs.length - 1]!
+    after = [last.kind, last.id]
+  }
+  // records without a document (not written by this store): sealed after the others
+  while (true) {
+    const rows = yield* sql.unsafe<{ kind: string; id: string; version: number; record: unknown }>(
+      "SELECT kind, id, version, record FROM changes WHERE seq IS NULL ORDER BY kind, id, version LIMIT 500"
+    )
+    if (rows.length === 0) break
+    for (const row of rows) {
+      const old = dialect.parseJson(row.record) as ChangeLog.Draft
+      const { patch: _p, dataHash: _d, ...base } = old
+      const salts = yield* saltsOf(sql, dialect, [old.actor], hashing)
+      const prev = row.version > 1
+        ? (yield* sql.unsafe<{ hash: string | null }>(`SELECT hash FROM changes WHERE kind = ${p(1)} AND id = ${p(2)} AND version = ${p(3)}`, [row.kind, row.id, row.version - 1]))[0]?.hash ?? undefined
+        : undefined
+      const sealed: ChangeLog.Encoded = AuditLog.seal(hashing, { ...base, actorRef: AuditLog.commit(hashing, salts.get(old.actor)!, old.actor) }, prev, head)
+      yield* sql.unsafe(
+        `UPDATE changes SET seq = ${p(1)}, hash = ${p(2)}, record = ${dialect.jsonPlaceholder(3)} WHERE kind = ${p(4)} AND id = ${p(5)} AND version = ${p(6)}`,
+        [sealed.seq, sealed.hash, splitRecord(sealed)[0], row.kind, row.id, row.version]
+      )
+      head = { seq: sealed.seq, chain: sealed.chain }
+    }
+  }
+  if (head !== undefined) {
+    yield* sql.unsafe(`UPDATE log_head SET seq = ${p(1)} WHERE id = 1`, [head.seq])
+    yield* setHead(sql, dialect, head.chain)
+  }
+  yield* sql.unsafe("CREATE UNIQUE INDEX changes_seq ON changes (seq)")
+})
+
 /**
  * The migrations in order, by `<id>_<name>`.
  *
@@ -179,7 +272,8 @@ export const all: Readonly<Record<string, Effect.Effect<void, SqlError, Client.S
   "2_partnership_index": partnershipIndex,
   "3_facet_indexes": facetIndexes,
   "4_facet_columns": facetColumns,
-  "5_swedish_partner": swedishPartner
+  "5_swedish_partner": swedishPartner,
+  "6_change_log_hashes": changeLogHashes
 }
 
 /**

@@ -23,7 +23,7 @@
  * @module
  * @since 0.1.0
  */
-import { Catalogue, DocumentStore, EntityStore, Partnership } from "@localrights/core"
+import { Catalogue, DocumentStore, EntityStore, Integrity, Partnership } from "@localrights/core"
 import { Cause, Effect, Exit, Layer, Predicate, Schema } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
@@ -227,7 +227,8 @@ FROM partnership_index i WHERE ${matches} LIMIT ${fewMatches + 1}`
       } satisfies Catalogue.Page
     })
 
-    return { ...store, search }
+    // the public store: first status on create, lifecycle fields only through lifecycle commands
+    return { ...(yield* Integrity.guard(store)), search }
   }
 )
 

@@ -43,6 +43,7 @@ describe("SqliteStore on a busy file", () => {
       const p = IcldCohort2020.lundFrancistown
       yield* Effect.gen(function*() {
         const store = yield* Partnership.Store
+        yield* IcldCohort2020.load // the programme and organisations the partnership names
         // another process (here: another connection) holds the write lock
         const other = new DatabaseSync(filename)
         other.exec("BEGIN IMMEDIATE")

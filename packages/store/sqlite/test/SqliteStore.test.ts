@@ -1,6 +1,6 @@
 import { DocumentStore, Stores } from "@localrights/core"
-import { AssessmentStoreTest, DocumentStoreTest, PartnershipStoreTest, ProgrammeWorkStoreTest } from "@localrights/core/testing"
-import { SqlStoreTest } from "@localrights/store-sql/testing"
+import { AssessmentStoreTest, AuditLogTest, DocumentStoreTest, PartnershipStoreTest, ProgrammeWorkStoreTest } from "@localrights/core/testing"
+import { IntegrityTest, SqlStoreTest } from "@localrights/store-sql/testing"
 import { SqliteClient, SqliteDocumentStore, SqliteStore } from "@localrights/store-sqlite"
 
 // the in-memory reference store runs the same document suite with 100 writers too
@@ -12,6 +12,8 @@ DocumentStoreTest.suite("sqlite", SqliteDocumentStore.layer(), { concurrentWrite
 PartnershipStoreTest.suite("sqlite", SqliteStore.layerMemory)
 AssessmentStoreTest.suite("sqlite", SqliteStore.layerMemory)
 ProgrammeWorkStoreTest.suite("sqlite", SqliteStore.layerMemory)
+AuditLogTest.suite("sqlite", SqliteStore.layerMemory)
 
 // the SQL stores' own suite: migrations and upgrade, search as a property, 100 writers, import
 SqlStoreTest.suite("sqlite", SqliteClient.layer())
+IntegrityTest.suite("sqlite", SqliteClient.layer())

@@ -11,7 +11,7 @@
  * @since 0.1.0
  */
 import { assert, it } from "@effect/vitest"
-import { Partnership } from "@localrights/core"
+import { Audit, Partnership } from "@localrights/core"
 import { Effect, Layer, Schema } from "effect"
 import type * as Client from "effect/sql/SqlClient"
 import { spawn } from "node:child_process"
@@ -36,7 +36,7 @@ export interface Options {
   readonly records?: number
   /** Kills (default 20). */
   readonly kills?: number
-  /** Test timeout in milliseconds (default 120 000). */
+  /** Test timeout in milliseconds (default 360 000: a guard against a hang, not a speed limit; twenty child processes on a loaded 2-core machine take minutes). */
   readonly timeout?: number
 }
 
@@ -94,7 +94,10 @@ export const suite = (name: string, options: Options): void => {
     })
 
   const inspect = Effect.gen(function*() {
-    const problems = yield* SqlStores.check
+    const problems = [...(yield* SqlStores.check)]
+    // the change log too: every record sealed, no gap in the sequence, the chain unbroken
+    const verified = yield* Audit.verify({ patches: false })
+    if (verified._tag === "Broken") problems.push(`change log: ${verified.failure.text.en}`)
     const all = yield* (yield* Partnership.Store).list()
     return { problems, ids: all.map((p) => p.id), all }
   }).pipe(Effect.provide(SqlStores.layer.pipe(Layer.provideMerge(options.database))))
@@ -105,6 +108,8 @@ export const suite = (name: string, options: Options): void => {
       yield* Effect.addFinalizer(() => Effect.sync(() => rmSync(dir, { recursive: true, force: true })))
       const input = join(dir, "input.jsonl")
       writeFileSync(input, records.map((p) => JSON.stringify(encode(p))).join("\n") + "\n")
+      // the programmes, organisations and networks the records name (an import checks them)
+      yield* Generate.storeReferences("crash-").pipe(Effect.provide(SqlStores.layer.pipe(Layer.provideMerge(options.database))))
       const rand = (() => {
         const g = Generate.seeded(2026)
         return () => g.int(1_000_000) / 1_000_000
@@ -132,5 +137,5 @@ export const suite = (name: string, options: Options): void => {
       assert.deepStrictEqual(state.problems, [])
       assert.strictEqual(state.all.length, size)
       for (const [i, p] of state.all.entries()) assert.deepStrictEqual(p, new Partnership.Partnership({ ...records[i]!, version: 1 }))
-    }).pipe(Effect.scoped), { timeout: options.timeout ?? 120_000 })
+    }).pipe(Effect.scoped), { timeout: options.timeout ?? 360_000 })
 }

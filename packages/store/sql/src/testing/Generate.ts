@@ -4,8 +4,10 @@
  *
  * @since 0.1.0
  */
-import { Partnership } from "@localrights/core"
-import type { Catalogue, Country, Ids, Programme, Sdg } from "@localrights/core"
+import { ChangeLog, Network, Organisation, Partnership, Programme } from "@localrights/core"
+import type { CalendarDate, Catalogue, Country, DocumentStore, EntityStore, Ids, Sdg } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { Effect } from "effect"
 
 const statuses: ReadonlyArray<Partnership.Status> = [
   "interest-registered", "applied", "admitted", "matched", "preparation", "implementation", "concluded", "closed", "withdrawn", "rejected"
@@ -79,26 +81,46 @@ const subset = <A>(s: Source, xs: ReadonlyArray<A>, max: number) => {
 export const partnership = (s: Source, id: string, prefix: string, programmes = 3, networks = 4): Partnership.Partnership => {
   const title = s.int(5) === 0 ? { en: phrase(s) } : s.int(6) === 0 ? { sv: phrase(s) } : { sv: phrase(s), en: phrase(s) }
   const country = s.int(4) === 0 ? undefined : pick(s, countries)
-  const network = s.int(3) === 0 ? undefined : `${prefix}net${s.int(networks)}` as Ids.NetworkId
+  const programme = s.int(programmes)
+  // network n belongs to programme n % programmes (see `references`)
+  const network = s.int(3) === 0
+    ? undefined
+    : `${prefix}net${programme + programmes * s.int(Math.max(1, Math.ceil((networks - programme) / programmes)))}` as Ids.NetworkId
+  const status = pick(s, statuses)
+  // consistent with the lifecycle: what each status needs (Partnership.invariants)
+  const at = Partnership.progress(status) ?? (status === "withdrawn" ? s.int(6) : 0)
+  const decisions = Partnership.gatesPassed(Partnership.mainPath[at]!).map(override)
+  const withNetwork = at >= 2 ? network ?? (`${prefix}net${programme}` as Ids.NetworkId) : network
+  const partnerCountry: Country.CountryCode | undefined = at >= 3 ? country ?? ("BW" as Country.CountryCode) : status === "rejected" ? undefined : country
   return new Partnership.Partnership({
     id: id as Ids.PartnershipId,
-    programme: `${prefix}prog${s.int(programmes)}` as Ids.ProgrammeId,
+    programme: `${prefix}prog${programme}` as Ids.ProgrammeId,
     title,
     swedishPartner: `${prefix}org${s.int(50)}` as Ids.OrganisationId,
     associates: [],
     focusAreas: subset(s, focus, 2),
     sdgTags: subset(s, tags, 3),
     goals: [],
-    decisions: [],
+    decisions,
     ...(s.int(3) === 0 ? { description: { sv: phrase(s), en: phrase(s) } } : {}),
     ...(s.int(4) === 0 ? { theme: { en: phrase(s) } } : {}),
     ...(s.int(4) === 0 ? { projectArea: { sv: phrase(s) } } : {}),
     version: 0,
-    status: pick(s, statuses),
-    ...(network !== undefined ? { network } : {}),
-    ...(country !== undefined ? { partnerCountry: country } : {})
+    status,
+    ...(withNetwork !== undefined ? { network: withNetwork } : {}),
+    ...(partnerCountry !== undefined ? { partnerCountry, internationalPartner: `${prefix}intl-${partnerCountry}` as Ids.OrganisationId } : {}),
+    // concluded and closed after the programme's three implementation years
+    ...(at >= 5 ? { implementationYear: at >= 6 && status !== "withdrawn" ? 3 : 1 } : {})
   })
 }
+
+const override = (gate: Partnership.Gate): Partnership.Decision => ({
+  gate,
+  outcome: "approved",
+  decidedBy: "generator" as Ids.ActorId,
+  date: "2020-12-10" as CalendarDate.CalendarDate,
+  evidence: { _tag: "Override", justification: { en: "generated test data" } }
+})
 
 /**
  * A random catalogue query over partnerships made by {@link partnership} with `prefix`.
@@ -122,3 +144,53 @@ export const query = (s: Source, prefix: string): Catalogue.Query => {
   if (s.int(2) === 0) q.limit = 1 + s.int(30)
   return q
 }
+
+/**
+ * The programmes, organisations and networks that partnerships made by {@link partnership}
+ * with `prefix` name, so that they pass `Integrity.check`: `programmes` programmes accepting
+ * every focus area and partner country used, the 50 Swedish municipalities, one international
+ * municipality per country, and network n in programme n % programmes.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const references = (prefix: string, programmes = 3, networks = 4) => ({
+  programmes: Array.from({ length: programmes }, (_, i) =>
+    new Programme.Programme({
+      ...IcldCohort2020.programme,
+      id: `${prefix}prog${i}` as Ids.ProgrammeId,
+      networkSize: { min: 1, max: 1_000_000 },
+      eligiblePartnerCountries: [...countries],
+      focusAreas: [...focus]
+    })),
+  organisations: [
+    ...Array.from({ length: 50 }, (_, i) =>
+      new Organisation.Organisation({ ...IcldCohort2020.swedishMunicipalities[0]!, id: `${prefix}org${i}` as Ids.OrganisationId })),
+    ...countries.map((country) =>
+      new Organisation.Organisation({ ...IcldCohort2020.francistown, id: `${prefix}intl-${country}` as Ids.OrganisationId, country }))
+  ],
+  networks: Array.from({ length: networks }, (_, n) =>
+    new Network.Network({ ...IcldCohort2020.network, id: `${prefix}net${n}` as Ids.NetworkId, programme: `${prefix}prog${n % programmes}` as Ids.ProgrammeId }))
+})
+
+/**
+ * Stores {@link references} (with `ensure`: running it again changes nothing).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const storeReferences = (
+  prefix: string,
+  programmes = 3,
+  networks = 4
+): Effect.Effect<void, EntityStore.EnsureRefused | DocumentStore.StoreError, Programme.Store | Organisation.Store | Network.Store> =>
+  Effect.gen(function*() {
+    const refs = references(prefix, programmes, networks)
+    const change = ChangeLog.change("generator", "references of generated partnerships")
+    const programmeStore = yield* Programme.Store
+    for (const p of refs.programmes) yield* programmeStore.ensure(p, change)
+    const organisationStore = yield* Organisation.Store
+    for (const o of refs.organisations) yield* organisationStore.ensure(o, change)
+    const networkStore = yield* Network.Store
+    for (const n of refs.networks) yield* networkStore.ensure(n, change)
+  })

@@ -22,6 +22,7 @@ import type * as Client from "effect/sql/SqlClient"
 import { createReadStream } from "node:fs"
 import * as Import from "../Import.ts"
 import * as SqlStores from "../SqlStores.ts"
+import * as Generate from "./Generate.ts"
 
 /**
  * What to import, and where.
@@ -36,6 +37,8 @@ export interface Options {
   readonly batchSize: number
   /** A client on the database (migrated when the stores are built). */
   readonly database: Layer.Layer<Client.SqlClient, unknown>
+  /** Store the references of generated records with this prefix first (`Generate.storeReferences(prefix, 20, 200)`). */
+  readonly references?: string | undefined
 }
 
 /**
@@ -50,12 +53,15 @@ export const run = (options: Options): void => {
     createReadStream(options.file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>,
     (cause) => new Error(`reading ${options.file}`, { cause })
   )
-  const program = Import.partnerships(input, {
+  const references = options.references === undefined
+    ? Effect.void
+    : Generate.storeReferences(options.references, 20, 200).pipe(Effect.provide(SqlStores.layer))
+  const program = Effect.andThen(references, Import.partnerships(input, {
     change: ChangeLog.change("import-child", "import"),
     batchSize: options.batchSize,
     maxProblems: 10,
     onProgress: (p) => process.stdout.write(`${JSON.stringify(p)}\n`)
-  }).pipe(Effect.provide(Layer.provideMerge(SqlStores.migrate, options.database)))
+  })).pipe(Effect.provide(Layer.provideMerge(SqlStores.migrate, options.database)))
   Effect.runPromise(program).then(
     (report) => {
       process.stdout.write(`${JSON.stringify({ done: true, ...report, problems: report.problems.length, maxRSS: process.resourceUsage().maxRSS })}\n`)

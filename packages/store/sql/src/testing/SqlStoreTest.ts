@@ -11,8 +11,10 @@
  * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Catalogue, ChangeLog, DocumentStore, Partnership } from "@localrights/core"
+import { Audit, AuditLog, Catalogue, ChangeLog, DocumentStore, EntityStore, Organisation, Partnership, PersonalData } from "@localrights/core"
 import type { Ids } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
+import { AuditLogTest } from "@localrights/core/testing"
 import { Effect, Layer, Option, Schema, Stream } from "effect"
 import * as Client from "effect/sql/SqlClient"
 import * as Import from "../Import.ts"
@@ -49,7 +51,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("applies migrations once: a second run applies none", () =>
       Effect.gen(function*() {
         const first = yield* Migrations.run()
-        assert.deepStrictEqual(first.map(([id]) => id), [1, 2, 3, 4, 5])
+        assert.deepStrictEqual(first.map(([id]) => id), [1, 2, 3, 4, 5, 6])
         assert.deepStrictEqual(yield* Migrations.run(), [])
       }).pipe(Effect.provide(fresh)))
 
@@ -73,7 +75,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           )
         }
         const applied = yield* Migrations.run()
-        assert.deepStrictEqual(applied.map(([id]) => id), [2, 3, 4, 5])
+        assert.deepStrictEqual(applied.map(([id]) => id), [2, 3, 4, 5, 6])
         const result = yield* Effect.gen(function*() {
           const store = yield* Partnership.Store
           const all = yield* store.list()
@@ -93,6 +95,23 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
               assert.isAbove(found.total, 0)
             }
           }
+          // migration 6 sealed the old records: the log verifies, the latest record of each
+          // document is its baseline, and the next write links to it
+          const verified = yield* Audit.verify()
+          assert.deepStrictEqual(verified._tag === "Broken" ? verified.failure : verified._tag, "Verified")
+          if (verified._tag === "Verified") assert.strictEqual(verified.records, old.length)
+          const docs = yield* DocumentStore.DocumentStore
+          const [sealed] = yield* docs.history("partnership", old[0]!.id)
+          assert.deepStrictEqual(sealed!.patch?.map((o) => [o.op, o.path]), [["add", ""]])
+          assert.strictEqual(sealed!.actor, "v1")
+          const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
+          const p = yield* raw.get(old[0]!.id)
+          yield* raw.update(new Partnership.Partnership({ ...p, title: { ...p.title, sv: "Ny titel" } }), { ...change, expectedVersion: 1 })
+          const [, next] = yield* docs.history("partnership", old[0]!.id)
+          assert.strictEqual(next!.previous, sealed!.hash)
+          assert.strictEqual(next!.seq, old.length + 1)
+          assert.strictEqual((yield* Audit.verify())._tag, "Verified")
+          assert.deepStrictEqual(Option.getOrThrow(yield* raw.versionAt(p.id, 1)), { ...JSON.parse(encode(old[0]!)), version: 1 })
           return yield* SqlStores.check
         }).pipe(Effect.provide(SqlStores.layer))
         assert.deepStrictEqual(result, [])
@@ -101,15 +120,17 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("answers random catalogue queries exactly as Catalogue.run (property, with paging)", () =>
       Effect.gen(function*() {
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const datasets = options.datasets ?? 4
         for (let seed = 1; seed <= datasets; seed++) {
           const s = Generate.seeded(seed * 7919)
           const prefix = unique(`q${seed}`)
           const created = Array.from({ length: 40 + s.int(60) }, (_, i) => Generate.partnership(s, `${prefix}${String(s.int(1000)).padStart(s.int(4), "0")}-${i}`, prefix))
-          for (const p of created) yield* store.create(p, change)
+          for (const p of created) yield* raw.create(p, change)
           // concurrent updates leave the index in step with the documents
           for (const p of created.slice(0, 10)) {
-            yield* store.update(new Partnership.Partnership({ ...p, version: 1, status: "withdrawn", title: { sv: `Ändrad ${p.id}` } }), change)
+            yield* raw.update(new Partnership.Partnership({ ...p, version: 1, status: "withdrawn", title: { sv: `Ändrad ${p.id}` } }), ChangeLog.change("sql-suite", "SQL store suite", 1))
           }
           const all = yield* store.list()
           for (let n = 0; n < 60; n++) {
@@ -131,8 +152,11 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("counts facets alike for a few matches and for many (over 500, where SQLite groups in SQL)", () =>
       Effect.gen(function*() {
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const s = Generate.seeded(4242)
         const prefix = unique("many")
+        yield* Generate.storeReferences(prefix)
         const created = Array.from({ length: 640 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
         const report = yield* Import.partnerships(Stream.make(created.map(encode).join("\n")), { change })
         assert.strictEqual(report.created, created.length)
@@ -157,9 +181,11 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const prefix = unique("corrupt")
         const ps = Array.from({ length: 3 }, (_, i) => Generate.partnership(Generate.seeded(23 + i), `${prefix}${i}`, prefix))
-        for (const p of ps) yield* store.create(new Partnership.Partnership({ ...p, programme: `${prefix}prog` as Ids.ProgrammeId }), change)
+        for (const p of ps) yield* raw.create(new Partnership.Partnership({ ...p, programme: `${prefix}prog` as Ids.ProgrammeId }), change)
         const query = { programme: `${prefix}prog` as Ids.ProgrammeId }
         assert.strictEqual((yield* store.search(query)).total, 3)
         const set = (data: string) =>
@@ -190,9 +216,11 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const prefix = unique("idx")
         const p = Generate.partnership(Generate.seeded(3), `${prefix}a`, prefix)
-        yield* store.create(p, change)
+        yield* raw.create(p, change)
         yield* sql.unsafe(`DELETE FROM partnership_index WHERE id = ${sql.onDialectOrElse({ orElse: () => "?", pg: () => "$1" })}`, [p.id])
         assert.strictEqual((yield* store.search({ programme: p.programme })).total, 0)
         assert.strictEqual((yield* store.get(p.id)).id, p.id)
@@ -202,10 +230,12 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
       Effect.gen(function*() {
         const sql = yield* Client.SqlClient
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const prefix = unique("partner")
         const s = Generate.seeded(29)
         const ps = Array.from({ length: 30 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
-        for (const p of ps) yield* store.create(p, change)
+        for (const p of ps) yield* raw.create(p, change)
         const all = yield* store.list()
         for (const p of ps.slice(0, 10)) {
           const q = { programme: p.programme, swedishPartner: p.swedishPartner, limit: 1 }
@@ -214,7 +244,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           assert.strictEqual(page.items.length, 1)
         }
         // a partner that changes is found under its new id only
-        const moved = yield* store.update(new Partnership.Partnership({ ...ps[0]!, version: 1, swedishPartner: `${prefix}moved` as Ids.OrganisationId }), change)
+        const moved = yield* raw.update(new Partnership.Partnership({ ...ps[0]!, version: 1, swedishPartner: `${prefix}moved` as Ids.OrganisationId }), ChangeLog.change("sql-suite", "SQL store suite", 1))
         assert.deepStrictEqual((yield* store.search({ swedishPartner: moved.swedishPartner })).items.map((p) => p.id), [moved.id])
         assert.isFalse((yield* store.search({ swedishPartner: ps[0]!.swedishPartner })).items.some((p) => p.id === moved.id))
         // SQLite's plan for that page reads the partner's index entries, not a programme's
@@ -230,17 +260,19 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
     it.effect("100 concurrent writers on one partnership: no lost update, every refusal a VersionConflict", () =>
       Effect.gen(function*() {
         const store = yield* Partnership.Store
+        // fixtures go through the low-level store (what adapters and migrations use), not the lifecycle
+        const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
         const prefix = unique("race")
         const p = Generate.partnership(Generate.seeded(5), `${prefix}p`, prefix)
-        yield* store.create(new Partnership.Partnership({ ...p, goals: [] }), change)
+        yield* raw.create(new Partnership.Partnership({ ...p, goals: [] }), change)
         const outcomes = yield* Effect.forEach(
           Array.from({ length: 100 }, (_, i) => i),
           (i) =>
             Effect.gen(function*() {
               const current = yield* store.get(p.id)
-              return yield* store.update(
+              return yield* raw.update(
                 new Partnership.Partnership({ ...current, goals: [...current.goals, { en: `writer ${i}` }] }),
-                ChangeLog.change(`writer-${i}`, "SQL store suite: concurrent writer")
+                ChangeLog.change(`writer-${i}`, "SQL store suite: concurrent writer", current.version)
               ).pipe(Effect.as("won"), Effect.catchTag("VersionConflict", () => Effect.succeed("conflict")))
             }),
           { concurrency: "unbounded" }
@@ -260,7 +292,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         const sql = yield* Client.SqlClient
         const docs = yield* DocumentStore.DocumentStore
         const kind = unique("uv")
-        const record = { entity: kind, id: "a", version: 1, at: "2020-12-10T12:00:00.000Z", actor: "x", command: "C", reason: "r" }
+        const record = { entity: kind, id: "a", version: 1, at: "2020-12-10T12:00:00.000Z", actor: "x", actorRef: "x", command: "C", reason: "r" }
         // a stray change record makes the change-log insert violate its primary key
         yield* sql.unsafe(
           `INSERT INTO changes (kind, id, version, record) VALUES (${sql.onDialectOrElse({ orElse: () => "?, ?, 1, ?", pg: () => "$1, $2, 1, $3::jsonb" })})`,
@@ -285,6 +317,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         Effect.gen(function*() {
           const store = yield* Partnership.Store
           const prefix = unique("imp")
+          yield* Generate.storeReferences(prefix)
           const s = Generate.seeded(11)
           const ps = Array.from({ length: 250 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
           const text = [
@@ -313,21 +346,30 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           const again = yield* Import.partnerships(chunks(text, 4096), { change: importChange })
           assert.deepStrictEqual([again.created, again.updated, again.unchanged, again.rejected], [0, 0, 249, 2])
 
-          const changed = lines([new Partnership.Partnership({ ...ps[5]!, status: "withdrawn" })]).join("\n")
-          const third = yield* Import.partnerships(Stream.make(changed), { change: importChange })
-          assert.deepStrictEqual([third.created, third.updated, third.unchanged], [0, 1, 0])
+          // a stored partnership's descriptive fields change through an import, its status does not
+          const renamed = new Partnership.Partnership({ ...ps[5]!, title: { sv: "Nytt namn", en: "New name" } })
+          // a consistent state, but not one reached through lifecycle commands
+          const running = ps.find((p) => p.status === "implementation")!
+          const moved = new Partnership.Partnership({ ...running, status: "withdrawn" })
+          const third = yield* Import.partnerships(Stream.make(lines([renamed, moved]).join("\n")), { change: importChange })
+          assert.deepStrictEqual([third.created, third.updated, third.unchanged, third.rejected], [0, 1, 0, 1])
           const updated = yield* store.get(ps[5]!.id)
           assert.strictEqual(updated.version, 2)
-          assert.strictEqual(updated.status, "withdrawn")
+          assert.deepStrictEqual(updated.title, { sv: "Nytt namn", en: "New name" })
           const last = (yield* store.history(ps[5]!.id))[1]!
-          assert.deepStrictEqual([last.command, last.statusBefore, last.statusAfter], ["Import", ps[5]!.status, "withdrawn"])
-          assert.strictEqual((yield* store.search({ programme: ps[5]!.programme, status: ["withdrawn"], limit: 500 })).items.some((p) => p.id === ps[5]!.id), true)
+          assert.deepStrictEqual([last.command, last.statusBefore, last.statusAfter], ["Import", ps[5]!.status, ps[5]!.status])
+          assert.strictEqual((yield* store.search({ programme: ps[5]!.programme, text: "nytt namn", limit: 500 })).items.some((p) => p.id === ps[5]!.id), true)
+          assert.deepStrictEqual([third.problems[0]!.line, third.problems[0]!.id], [2, running.id])
+          assert.include(third.problems[0]!.reason, "status changes only through lifecycle commands")
+          assert.include(third.problems[0]!.reasonSv, "status ändras bara med livscykelns kommandon")
+          assert.strictEqual((yield* store.get(running.id)).status, "implementation")
           assert.deepStrictEqual(yield* SqlStores.check, [])
         }).pipe(Effect.provide(stores)))
 
       it.effect("imports a JSON array from bytes, with line numbers of the elements", () =>
         Effect.gen(function*() {
           const prefix = unique("arr")
+          yield* Generate.storeReferences(prefix)
           const s = Generate.seeded(13)
           const ps = Array.from({ length: 20 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
           const items = lines(ps).map((l) => JSON.stringify(JSON.parse(l), null, 2))
@@ -348,6 +390,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
       it.effect("rejects a record longer than maxRecordChars by its line, in JSON Lines and in a JSON array", () =>
         Effect.gen(function*() {
           const prefix = unique("long")
+          yield* Generate.storeReferences(prefix)
           const s = Generate.seeded(19)
           const ps = Array.from({ length: 6 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
           const texts = lines(ps)
@@ -355,7 +398,8 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           const long = lines([new Partnership.Partnership({ ...ps[0]!, id: `${prefix}long` as never, description: { sv: "x".repeat(5 * limit) } })])[0]!
           const exact = texts.find((t) => t.length === limit)!
           // CRLF line ends; the long record spans many chunks; the last line has no line break
-          const body = [texts[0], long, exact, texts[1], texts[2], long].join("\r\n")
+          const others = texts.filter((t) => t !== exact)
+          const body = [others[0], long, exact, others[1], others[2], long].join("\r\n")
           const report = yield* Import.partnerships(chunks(body, 97), { change: importChange, maxRecordChars: limit })
           assert.deepStrictEqual([report.read, report.created, report.rejected], [6, 4, 2])
           assert.deepStrictEqual(report.problems.map((p) => p.line), [2, 6])
@@ -387,6 +431,7 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
         Effect.gen(function*() {
           const store = yield* Partnership.Store
           const prefix = unique("abort")
+          yield* Generate.storeReferences(prefix)
           const s = Generate.seeded(17)
           const ps = Array.from({ length: 10 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
           const text = [...lines(ps.slice(0, 4)), "[1, 2]", ...lines(ps.slice(4))].join("\n")
@@ -397,6 +442,128 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
             assert.strictEqual(error.progress.created, 4)
           }
           assert.isTrue(Option.isNone(yield* store.find(ps[5]!.id)))
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("seals imported records as the store's own writes: the log verifies, updates hold a real diff", () =>
+        Effect.gen(function*() {
+          const store = yield* Partnership.Store
+          const docs = yield* DocumentStore.DocumentStore
+          const prefix = unique("sealed")
+          yield* Generate.storeReferences(prefix)
+          const s = Generate.seeded(23)
+          const ps = Array.from({ length: 40 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          // a write of the store's own before and between the imports
+          yield* (yield* Organisation.Store).create(IcldCohort2020.organisations[0]!, change)
+          yield* Import.partnerships(Stream.make(lines(ps).join("\n")), { change: importChange, batchSize: 16 })
+          const changed = ps.slice(0, 10).map((p) => new Partnership.Partnership({ ...p, title: { ...p.title, sv: `${p.title.sv ?? ""} (ny)` } }))
+          yield* Import.partnerships(Stream.make(lines(changed).join("\n")), { change: importChange, batchSize: 4 })
+          const verified = yield* Audit.verify()
+          assert.deepStrictEqual(verified._tag === "Broken" ? verified.failure : verified._tag, "Verified")
+          const refs = Generate.references(prefix)
+          const references = refs.programmes.length + refs.organisations.length + refs.networks.length
+          if (verified._tag === "Verified") assert.strictEqual(verified.records, references + 1 + 40 + 10)
+          const [created, updated] = yield* docs.history("partnership", changed[0]!.id)
+          assert.deepStrictEqual(created!.patch!.map((o) => [o.op, o.path]), [["add", ""]])
+          assert.deepStrictEqual(updated!.patch!.map((o) => o.path).sort(), ["/title/sv", "/version"])
+          assert.strictEqual(updated!.previous, created!.hash)
+          assert.strictEqual(updated!.command, "Import")
+          // rebuilt from the log as stored
+          assert.deepStrictEqual(Option.getOrThrow(yield* store.versionAt(changed[0]!.id, 2)), Option.getOrThrow(yield* docs.read("partnership", changed[0]!.id)).data)
+        }).pipe(Effect.provide(stores)))
+    })
+
+    describe("tamper-evident change log", () => {
+      // the SQL of a dialect: ? or $n placeholders
+      const exec = (statement: string, params: ReadonlyArray<unknown> = []) =>
+        Effect.gen(function*() {
+          const sql = yield* Client.SqlClient
+          let n = 0
+          const text = sql.onDialectOrElse({ orElse: () => statement.replaceAll("?json", "?"), pg: () => statement.replace(/\?(json)?/g, (m) => `$${++n}${m === "?json" ? "::jsonb" : ""}`) })
+          return yield* sql.unsafe<Record<string, unknown>>(text, params as Array<unknown>)
+        })
+      const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value)
+      const failure = Effect.map(Audit.verify(), (v) => (v._tag === "Broken" ? v.failure : undefined))
+      const seeded = Effect.gen(function*() {
+        yield* IcldCohort2020.load
+        const orgs = yield* Organisation.Store
+        const lund = yield* orgs.get("lund")
+        yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [{ name: "Kim Kontakt", email: "kim@lund.example" }] }), { ...change, expectedVersion: lund.version })
+        assert.isUndefined(yield* failure)
+        return (yield* (yield* DocumentStore.DocumentStore).log()).length
+      })
+
+      it.effect("names a document whose data was changed with SQL", () =>
+        Effect.gen(function*() {
+          yield* seeded
+          const [row] = yield* exec("SELECT data FROM documents WHERE kind = 'organisation' AND id = 'lund'")
+          const data = { ...json(row!["data"]), name: { sv: "Ändrat", en: "Altered" } }
+          yield* exec("UPDATE documents SET data = ?json WHERE kind = 'organisation' AND id = 'lund'", [JSON.stringify(data)])
+          const f = yield* failure
+          assert.deepStrictEqual([f?.check, f?.kind, f?.id], ["data", "organisation", "lund"])
+          assert.include(f!.text.sv, "organisation lund")
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("names a change record that was changed with SQL, by its seq", () =>
+        Effect.gen(function*() {
+          yield* seeded
+          const [row] = yield* exec("SELECT record FROM changes WHERE seq = 3")
+          const record = { ...json(row!["record"]), reason: "rewritten afterwards" }
+          yield* exec("UPDATE changes SET record = ?json WHERE seq = 3", [JSON.stringify(record)])
+          const f = yield* failure
+          assert.deepStrictEqual([f?.check, f?.seq, f?.kind, f?.id, f?.version], ["record-hash", 3, record.entity, record.id, record.version])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("names the gap of a deleted change record", () =>
+        Effect.gen(function*() {
+          yield* seeded
+          yield* exec("DELETE FROM changes WHERE seq = 4")
+          const f = yield* failure
+          assert.deepStrictEqual([f?.check, f?.seq], ["seq", 5])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("names a document that lost its last change record", () =>
+        Effect.gen(function*() {
+          const total = yield* seeded
+          const [row] = yield* exec("SELECT kind, id, version FROM changes WHERE seq = ?", [total])
+          yield* exec("DELETE FROM changes WHERE seq = ?", [total])
+          const f = yield* failure
+          assert.deepStrictEqual([f?.check, f?.kind, f?.id, f?.version], ["missing-records", row!["kind"], row!["id"], Number(row!["version"])])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("names a deleted document, and a document without records", () =>
+        Effect.gen(function*() {
+          yield* seeded
+          yield* exec("DELETE FROM documents WHERE kind = 'organisation' AND id = 'falun'")
+          const f = yield* failure
+          assert.deepStrictEqual([f?.check, f?.kind, f?.id], ["missing-document", "organisation", "falun"])
+          yield* exec("INSERT INTO documents (kind, id, version, data) VALUES ('organisation', 'falun', 1, ?json)", [JSON.stringify({ id: "falun" })])
+          yield* exec("INSERT INTO documents (kind, id, version, data) VALUES ('organisation', 'aaa-injected', 1, ?json)", [JSON.stringify({ id: "x" })])
+          const g = yield* failure
+          assert.deepStrictEqual([g?.check, g?.kind, g?.id], ["document-without-records", "organisation", "aaa-injected"])
+        }).pipe(Effect.provide(stores)))
+
+      it.effect("after an erasure the log verifies and no database row holds the person's data", () =>
+        Effect.gen(function*() {
+          yield* IcldCohort2020.load
+          const person = { name: "Alex Andersson", email: "alex.andersson@lund.example" }
+          yield* AuditLogTest.holdPerson(person, { name: "Robin Berg", email: "robin.berg@falun.example" })
+          const rows = Effect.gen(function*() {
+            const sql = yield* Client.SqlClient
+            const tables = yield* sql.onDialectOrElse({
+              orElse: () => exec("SELECT name FROM sqlite_master WHERE type = 'table'"),
+              pg: () => exec("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()")
+            })
+            const out: Array<string> = []
+            for (const t of tables) for (const r of yield* exec(`SELECT * FROM ${String(t["name"])}`)) out.push(JSON.stringify(r, (_, v) => (typeof v === "bigint" ? String(v) : v)))
+            return out.join("\n").toLowerCase()
+          })
+          assert.include(yield* rows, "alex.andersson")
+          yield* PersonalData.erase(person, ChangeLog.change("dpo", "ärende 2026-17"))
+          assert.isUndefined(yield* failure)
+          const exported = [...(yield* Stream.runCollect(Audit.exportLog()))]
+          assert.strictEqual(AuditLog.verifyLines(exported)._tag, "Verified")
+          const text = `${yield* rows}\n${exported.join("").toLowerCase()}`
+          for (const needle of ["alex.andersson", "alex andersson"]) assert.notInclude(text, needle)
         }).pipe(Effect.provide(stores)))
     })
   })

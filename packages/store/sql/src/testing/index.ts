@@ -7,5 +7,6 @@
  * @since 0.1.0
  */
 export * as SqlStoreTest from "./SqlStoreTest.ts"
+export * as IntegrityTest from "./IntegrityTest.ts"
 export * as Generate from "./Generate.ts"
 export * as CrashTest from "./CrashTest.ts"
