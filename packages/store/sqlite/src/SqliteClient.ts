@@ -128,13 +128,14 @@ export const make = (config: SqliteConfig = {}): Effect.Effect<SqliteClient, Sql
         try: () => {
           const stmt = prepare(sql, arrays)
           const input = params.map(toInput)
-          return (raw ? stmt.run(...input) : stmt.all(...input)) as ReadonlyArray<any>
+          // rows are objects (arrays with setReturnArrays); `run` gives the changes object
+          return (raw ? stmt.run(...input) : stmt.all(...input)) as ReadonlyArray<object>
         },
         catch: (cause) => classify(cause, "execute")
       })
     const connection: Connection = {
       execute: (sql, params, transformRows) =>
-        transformRows ? Effect.map(run(sql, params) as Effect.Effect<Array<object>, SqlError.SqlError>, transformRows) : run(sql, params) as Effect.Effect<ReadonlyArray<any>, SqlError.SqlError>,
+        transformRows ? Effect.map(run(sql, params), transformRows) : run(sql, params),
       executeRaw: (sql, params) => run(sql, params, false, true),
       executeValues: (sql, params) => run(sql, params, true) as Effect.Effect<ReadonlyArray<ReadonlyArray<unknown>>, SqlError.SqlError>,
       executeValuesUnprepared: (sql, params) => run(sql, params, true) as Effect.Effect<ReadonlyArray<ReadonlyArray<unknown>>, SqlError.SqlError>,
