@@ -56,7 +56,9 @@ const rawInsert = (config: PgStore.PgConfig, rows: ReturnType<typeof rawRows>) =
         yield* sql.withTransaction(Effect.gen(function*() {
           yield* sql.unsafe(`INSERT INTO documents (kind, id, version, data) VALUES ${values(dialect, part.length, ["v", "v", "v", "j"])}`, part.flatMap((r) => ["partnership", r.id, 1, r.data]))
           yield* sql.unsafe(`INSERT INTO changes (kind, id, version, record) VALUES ${values(dialect, part.length, ["v", "v", "v", "j"])}`, part.flatMap((r) => ["partnership", r.id, 1, r.record]))
-          for (const [statement, params] of statements(dialect, part.map((r) => r.index))) yield* sql.unsafe(statement, params)
+          // every id is new: no join rows to delete first (as the store knows of the ids it creates)
+          const fresh = new Set(part.map((r) => r.id))
+          for (const [statement, params] of statements(dialect, part.map((r) => r.index), fresh)) yield* sql.unsafe(statement, params)
         }))
       }
       return rows.length / ((performance.now() - started) / 1000)

@@ -246,16 +246,23 @@ export const commit = (hashing: Hashing, salt: string, value: unknown): string =
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
-// every value at `path` (with `*` over arrays), replaced by `f`; a copy along the way only
-const mapAt = (value: unknown, path: ReadonlyArray<string>, f: (v: unknown) => unknown): unknown => {
-  if (path.length === 0) return f(value)
-  const [head, ...rest] = path
+// every value at `path` (with `*` over arrays), replaced by `f`; a copy along the way only,
+// and only where something changed (a document without such values is returned as it is)
+const mapAt = (value: unknown, path: ReadonlyArray<string>, f: (v: unknown) => unknown, at = 0): unknown => {
+  if (at === path.length) return f(value)
+  const head = path[at]!
   if (head === "*") {
     if (!Array.isArray(value)) return value
-    return value.map((v) => mapAt(v, rest, f))
+    let out: Array<unknown> | undefined
+    for (let i = 0; i < value.length; i++) {
+      const x = mapAt(value[i], path, f, at + 1)
+      if (x !== value[i]) (out ??= value.slice())[i] = x
+    }
+    return out ?? value
   }
-  if (!isObject(value) || !Object.hasOwn(value, head!) || value[head!] === undefined) return value
-  return { ...value, [head!]: mapAt(value[head!], rest, f) }
+  if (!isObject(value) || !Object.hasOwn(value, head) || value[head] === undefined) return value
+  const x = mapAt(value[head], path, f, at + 1)
+  return x === value[head] ? value : { ...value, [head]: x }
 }
 
 const eachAt = (value: unknown, path: ReadonlyArray<string>, f: (v: unknown) => void): void => {

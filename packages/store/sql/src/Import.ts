@@ -13,7 +13,12 @@
  *   again therefore changes nothing, and re-running an import that was interrupted writes only
  *   what the interrupted run had not committed.
  * - `onInvalid: "skip"` (default) reports a bad record and goes on; `"abort"` fails with
- *   {@link ImportAborted} at the first one. Batches committed before it stay committed.
+ *   {@link ImportAborted} at the first one (the earliest line). Batches committed before it
+ *   stay committed; its `progress` counts what was committed in the end.
+ * - A batch is checked and written while the next one is read and decoded: on PostgreSQL the
+ *   decoding overlaps the server's work. The next batch is checked only after the previous one
+ *   is committed. Each batch looks its stored documents up by id with one index probe per id
+ *   (`internal/sql.ts`), so a batch costs the same however large the table has grown.
  * - Memory stays flat: the input is read chunk by chunk, and only the current batch is held
  *   (as strings: each record's JSON text and its index row). The JavaScript heap that is still
  *   in use stays near 30 MB whatever the input size; the resident size of the process is
@@ -32,13 +37,13 @@
  * @since 0.1.0
  */
 import { AuditLog, ChangeLog, DocumentStore, Integrity, Network, Organisation, Partnership, Programme, Refusal, Validation } from "@localrights/core"
-import { Clock, Effect, Exit, Schema, Stream } from "effect"
+import { Clock, Effect, Exit, Fiber, Schema, Stream } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { grouped, type IndexRow, indexRow, rowStatements, statements } from "./internal/partnershipIndex.ts"
 import { type RawRecord, scanner } from "./internal/scan.ts"
-import { dialectOf, list, mapSqlError, values } from "./internal/sql.ts"
+import { dialectOf, documentsAmong, mapSqlError, values } from "./internal/sql.ts"
 import { nodeHashing } from "./internal/hashing.ts"
 import { saltsOf, setHead, splitRecord, takeHead } from "./SqlDocumentStore.ts"
 
@@ -209,10 +214,8 @@ const referenceCache = (sql: Client.SqlClient, dialect: ReturnType<typeof dialec
           const ids = [...wanted]
           for (let start = 0; start < ids.length; start += 5000) {
             const part = ids.slice(start, start + 5000)
-            const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown }>(
-              `SELECT id, version, data FROM documents WHERE kind = '${kind}' AND id IN (${list(dialect, part.length)})`,
-              part
-            )
+            const [from, params] = documentsAmong(dialect, kind, part)
+            const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown }>(`SELECT d.id, d.version, d.data FROM ${from}`, params)
             for (const id of part) cache.set(key(kind, id), null)
             for (const row of rows) {
               const data = dialect.parseJson(row.data) as Record<string, unknown>
@@ -284,7 +287,8 @@ export const partnerships = <E, R>(
 
     const reject = (line: number, reason: string, reasonSv: string, id?: string) => {
       counts.rejected++
-      if (abort && aborted === undefined) {
+      // the earliest bad line aborts (a batch's checks run while the next batch is read)
+      if (abort && (aborted === undefined || line < aborted.line)) {
         aborted = new ImportAborted({ line, reason, reasonSv, progress: { ...counts } })
       }
       if (problems.length < maxProblems) problems.push(new Problem({ line, reason, reasonSv, ...(id !== undefined ? { id } : {}) }))
@@ -293,10 +297,10 @@ export const partnerships = <E, R>(
     const references = referenceCache(sql, dialect)
     const storedPartnerships = (wanted: ReadonlyArray<string>) =>
       Effect.map(
-        sql.unsafe<{ id: string; data: unknown }>(
-          `SELECT id, data FROM documents WHERE kind = 'partnership' AND id IN (${list(dialect, wanted.length)})`,
-          wanted
-        ),
+        Effect.suspend(() => {
+          const [from, params] = documentsAmong(dialect, "partnership", wanted)
+          return sql.unsafe<{ id: string; data: unknown }>(`SELECT d.id, d.data FROM ${from}`, params)
+        }),
         (rows) => new Map(rows.map((row) => [row.id, dialect.parseJson(row.data) as Record<string, unknown>]))
       )
 
@@ -304,11 +308,11 @@ export const partnerships = <E, R>(
       Effect.gen(function*() {
         const at = new Date(yield* Clock.currentTimeMillis).toISOString()
         const existing = new Map<string, { version: number; data: unknown; hash: string | undefined }>()
-        const lock = dialect.name === "pg" ? " FOR UPDATE OF d" : ""
+        const [from, params] = documentsAmong(dialect, "partnership", records.map((r) => r.id), { lock: true })
+        // the hash of each document's latest record, looked up per document (an index probe)
         const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown; hash: string | null }>(
-          `SELECT d.id, d.version, d.data, c.hash FROM documents d LEFT JOIN changes c ON c.kind = d.kind AND c.id = d.id AND c.version = d.version
-WHERE d.kind = 'partnership' AND d.id IN (${list(dialect, records.length)})${lock}`,
-          records.map((r) => r.id)
+          `SELECT d.id, d.version, d.data, (SELECT c.hash FROM changes c WHERE c.kind = d.kind AND c.id = d.id AND c.version = d.version) AS hash FROM ${from}`,
+          params
         )
         for (const row of rows) {
           existing.set(row.id, { version: Number(row.version), data: dialect.parseJson(row.data), hash: row.hash ?? undefined })
@@ -470,29 +474,45 @@ WHERE d.kind = 'partnership' AND d.id IN (${list(dialect, records.length)})${loc
         return good
       })
 
+    // A batch is checked and written in a fiber of its own while the next batch is read and
+    // decoded (on PostgreSQL the reading overlaps the server's work); the next batch is
+    // checked only once this one is committed, so it sees what this one wrote.
+    const store = (taken: ReadonlyArray<Valid>) =>
+      Effect.gen(function*() {
+        const records = yield* checked(taken).pipe(mapSqlError("Import.partnerships", `checking the batch from line ${taken[0]!.line}`))
+        if (records.length === 0) return
+        const result = yield* writeOnce(records).pipe(
+          Effect.retry({ times: 5, while: (e) => e instanceof Conflict }),
+          Effect.catchIf((e): e is Conflict => e instanceof Conflict, () =>
+            Effect.fail(
+              new DocumentStore.StoreError({
+                method: "Import.partnerships",
+                reason: "unknown",
+                detail: `other writers kept changing the partnerships of the batch from line ${records[0]!.line}`
+              })
+            )),
+          mapSqlError("Import.partnerships", `writing the batch from line ${records[0]!.line}`)
+        )
+        counts.created += result.created
+        counts.updated += result.updated
+        counts.unchanged += result.unchanged
+        options.onProgress?.({ ...counts })
+      })
+    let inFlight: Fiber.Fiber<void, DocumentStore.StoreError> | undefined
+    // waits for the batch being written (its failure is the import's)
+    const settle = Effect.suspend(() => {
+      const fiber = inFlight
+      inFlight = undefined
+      return fiber === undefined ? Effect.void : Fiber.join(fiber)
+    })
+
     const flush = Effect.gen(function*() {
       if (batch.length === 0) return
       const taken = batch
       batch = []
       ids = new Set()
-      const records = yield* checked(taken).pipe(mapSqlError("Import.partnerships", `checking the batch from line ${taken[0]!.line}`))
-      if (records.length === 0) return
-      const result = yield* writeOnce(records).pipe(
-        Effect.retry({ times: 5, while: (e) => e instanceof Conflict }),
-        Effect.catchIf((e): e is Conflict => e instanceof Conflict, () =>
-          Effect.fail(
-            new DocumentStore.StoreError({
-              method: "Import.partnerships",
-              reason: "unknown",
-              detail: `other writers kept changing the partnerships of the batch from line ${records[0]!.line}`
-            })
-          )),
-        mapSqlError("Import.partnerships", `writing the batch from line ${records[0]!.line}`)
-      )
-      counts.created += result.created
-      counts.updated += result.updated
-      counts.unchanged += result.unchanged
-      options.onProgress?.({ ...counts })
+      yield* settle
+      inFlight = yield* Effect.forkChild(store(taken))
     })
 
     const accept = (raw: RawRecord) => {
@@ -561,6 +581,10 @@ WHERE d.kind = 'partnership' AND d.id IN (${list(dialect, records.length)})${loc
       return true
     }
 
+    // the abort with the counts of what was committed in the end (batches still being written
+    // when the bad record was read are in them)
+    const committed = (e: ImportAborted) => new ImportAborted({ line: e.line, reason: e.reason, reasonSv: e.reasonSv, progress: { ...counts } })
+
     let stopped = false
     yield* input.pipe(
       Stream.takeWhile(() => aborted === undefined && !stopped),
@@ -584,14 +608,17 @@ WHERE d.kind = 'partnership' AND d.id IN (${list(dialect, records.length)})${loc
       scanProblem(scan.end(out))
       yield* take(out)
     }
+    yield* settle
     if (aborted !== undefined) {
-      // the records still pending come before the one that aborted: the first bad record may be among them
-      const later: ImportAborted = aborted
-      aborted = undefined
+      // the records still pending come before the one that aborted: the first bad record may be
+      // among them (reject keeps the earliest)
       yield* checked(batch).pipe(mapSqlError("Import.partnerships", "checking the last batch"))
-      return yield* ((aborted as ImportAborted | undefined) ?? later)
+      return yield* committed(aborted)
     }
     yield* flush
-    if ((aborted as ImportAborted | undefined) !== undefined) return yield* aborted!
+    yield* settle
+    if ((aborted as ImportAborted | undefined) !== undefined) return yield* committed(aborted!)
+    // in line order (a batch's checks report while the next batch is read)
+    problems.sort((a, b) => a.line - b.line)
     return { ...counts, problems }
   })

@@ -54,6 +54,30 @@ export const values = (dialect: Dialect, rows: number, columns: ReadonlyArray<"v
   return out.join(", ")
 }
 
+/**
+ * What follows `FROM` to select the stored documents of `kind` among `ids` (alias `d`, with
+ * the columns kind, id, version, data and salt), and its parameters.
+ *
+ * On SQLite an `IN` list on the primary key: one index probe per id. On PostgreSQL the ids go
+ * as one JSON parameter, each looked up LATERAL with `LIMIT 1`, which the planner runs as one
+ * index probe per id. An `IN` list there was planned as a scan of every document of the kind
+ * (with or without fresh statistics: at 15 000 documents 76 ms for 1 000 ids, against 8 ms),
+ * so an import's batches grew slower as its table grew. `lock` locks the rows found until the
+ * transaction ends (PostgreSQL; SQLite's write transaction locks the file).
+ */
+export const documentsAmong = (
+  dialect: Dialect,
+  kind: string,
+  ids: ReadonlyArray<string>,
+  options: { readonly lock?: boolean } = {}
+): readonly [from: string, params: ReadonlyArray<unknown>] =>
+  dialect.name === "pg"
+    ? [
+      `jsonb_array_elements_text($2::jsonb) AS w(id) CROSS JOIN LATERAL (SELECT kind, id, version, data, salt FROM documents WHERE kind = $1 AND id = w.id LIMIT 1${options.lock === true ? " FOR UPDATE" : ""}) d`,
+      [kind, JSON.stringify(ids)]
+    ]
+    : [`documents d WHERE d.kind = ? AND d.id IN (${list(dialect, ids.length)})`, [kind, ...ids]]
+
 /** Placeholders for an `IN (...)` list. */
 export const list = (dialect: Dialect, count: number, offset = 0): string =>
   Array.from({ length: count }, (_, i) => dialect.placeholder(offset + i + 1)).join(", ")

@@ -444,6 +444,28 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           assert.isTrue(Option.isNone(yield* store.find(ps[5]!.id)))
         }).pipe(Effect.provide(stores)))
 
+      it.effect("aborts at the earliest bad record when a batch being checked fails after a later line was read", () =>
+        Effect.gen(function*() {
+          const store = yield* Partnership.Store
+          const prefix = unique("abort-order")
+          yield* Generate.storeReferences(prefix)
+          const s = Generate.seeded(29)
+          const ps = Array.from({ length: 5 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          // line 4 decodes but names a programme that is not stored: found when its batch (lines
+          // 3 and 4) is checked, which happens while line 6, which does not decode, is read
+          const orphan = Generate.partnership(s, `${prefix}orphan`, unique("absent"))
+          const text = [...lines(ps.slice(0, 3)), ...lines([orphan]), ...lines(ps.slice(3, 4)), "[1, 2]", ...lines(ps.slice(4))].join("\n")
+          const error = yield* Import.partnerships(Stream.make(text), { change: importChange, onInvalid: "abort", batchSize: 2 }).pipe(Effect.flip)
+          assert.strictEqual(error._tag, "ImportAborted")
+          if (error._tag === "ImportAborted") {
+            assert.strictEqual(error.line, 4)
+            assert.strictEqual(error.progress.created, 2)
+          }
+          assert.isTrue(Option.isSome(yield* store.find(ps[1]!.id)))
+          assert.isTrue(Option.isNone(yield* store.find(ps[2]!.id)))
+          assert.isTrue(Option.isNone(yield* store.find(ps[3]!.id)))
+        }).pipe(Effect.provide(stores)))
+
       it.effect("seals imported records as the store's own writes: the log verifies, updates hold a real diff", () =>
         Effect.gen(function*() {
           const store = yield* Partnership.Store
