@@ -36,8 +36,8 @@
  * @module
  * @since 0.1.0
  */
-import { AuditLog, ChangeLog, DocumentStore, Integrity, Network, Organisation, Partnership, Programme, Refusal, Validation } from "@localrights/core"
-import { Clock, Effect, Exit, Fiber, Schema, Stream } from "effect"
+import { AuditLog, ChangeLog, DocumentStore, Integrity, Network, Organisation, Partnership, Partnerships, Programme, Refusal, Validation } from "@localrights/core"
+import { Array as Arr, Clock, Effect, Exit, Fiber, Option, Schema, Stream } from "effect"
 import * as SchemaJITCompiler from "effect/schema/SchemaJITCompiler"
 import * as Client from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
@@ -46,6 +46,7 @@ import { type RawRecord, scanner } from "./internal/scan.ts"
 import { dialectOf, documentsAmong, mapSqlError, values } from "./internal/sql.ts"
 import { nodeHashing } from "./internal/hashing.ts"
 import { saltsOf, setHead, splitRecord, takeHead } from "./SqlDocumentStore.ts"
+import * as SqlStores from "./SqlStores.ts"
 
 /**
  * Options of an import.
@@ -72,6 +73,20 @@ export interface Options {
    * file with a runaway line (or no line breaks at all) cannot exhaust the process.
    */
   readonly maxRecordChars?: number | undefined
+  /**
+   * How a record enters the store.
+   *
+   * - `"as-stored"` (default): as the state it describes, in one change record `Import`, once
+   *   it passes the invariant check (`Integrity.check` against the stored programme,
+   *   organisations and network). The bulk path, for moving or restoring a localrights store.
+   * - `"replay"`: registered at its first status and brought to its status by the lifecycle
+   *   commands that lead there (`Partnerships.establish`), each recorded in its history; its
+   *   decisions must be overrides (evidence `Override`: decisions taken outside the system).
+   *   For migrating from another system. A record is one transaction (all its commands, or
+   *   none of them), and a record already stored with the same data is left alone. About a
+   *   hundred times slower than `"as-stored"`: one write per command.
+   */
+  readonly lifecycle?: "as-stored" | "replay" | undefined
 }
 
 /**
@@ -474,11 +489,65 @@ export const partnerships = <E, R>(
         return good
       })
 
+    // the lifecycle led somewhere else than the record (a state its commands cannot produce,
+    // such as a rejected partnership with a network): refused, and its transaction rolled back
+    const unreachable = (target: Partnership.Partnership, reached: Partnership.Partnership) => {
+      const given = encodePartnership(target) as Record<string, unknown>
+      const held = encodePartnership(reached) as Record<string, unknown>
+      const fields = [...new Set([...Object.keys(given), ...Object.keys(held)])].filter((f) => f !== "version" && canonical(given[f]) !== canonical(held[f]))
+      return Arr.isArrayNonEmpty(fields)
+        ? Effect.fail(
+          new Partnership.PartnershipInvalid({
+            subject: { kind: "partnership", id: target.id },
+            violations: Arr.map(fields, (f) =>
+              Refusal.violation(f, "unreachable", given[f], {
+                sv: `Livscykelns kommandon leder inte till detta värde av ${f} för status ${target.status}.`,
+                en: `The lifecycle's commands do not lead to this value of ${f} at status ${target.status}.`
+              }))
+          })
+        )
+        : Effect.void
+    }
+
+    // lifecycle "replay": each record through Partnerships.establish, in a transaction of its
+    // own, over the stores of this client (migrated already: building them checks that only)
+    const replayed = (records: ReadonlyArray<Valid>) =>
+      Effect.gen(function*() {
+        const partnerships = yield* Partnership.Store
+        for (const r of records) {
+          if (abort && aborted !== undefined) return
+          const stored = yield* partnerships.find(r.id)
+          const exit = yield* Effect.exit(sql.withTransaction(Effect.flatMap(Partnerships.establish(r.value, options.change), (reached) => unreachable(r.value, reached))))
+          if (Exit.isSuccess(exit)) {
+            if (Option.isSome(stored)) counts.unchanged++
+            else counts.created++
+            continue
+          }
+          const error = exit.cause.reasons.find((reason) => reason._tag === "Fail")
+          const failure = error?._tag === "Fail" ? error.error : undefined
+          if (failure !== undefined && Refusal.isRefusal(failure)) {
+            reject(r.line, failure.violations.map((v) => `${v.field}: ${v.text.en}`).join(" "), failure.violations.map((v) => `${v.field}: ${v.text.sv}`).join(" "), r.id)
+            continue
+          }
+          return yield* failure instanceof DocumentStore.StoreError
+            ? Effect.fail(failure)
+            : Effect.fail(
+              new DocumentStore.StoreError({
+                method: "Import.partnerships",
+                reason: "unknown",
+                detail: `replaying ${r.id} (line ${r.line}): ${failure === undefined ? "interrupted or a defect" : String((failure as { message?: unknown }).message ?? failure)}`,
+                ...(failure === undefined ? {} : { cause: failure })
+              })
+            )
+        }
+        options.onProgress?.({ ...counts })
+      }).pipe(Effect.provide(SqlStores.layer))
+
     // A batch is checked and written in a fiber of its own while the next batch is read and
     // decoded (on PostgreSQL the reading overlaps the server's work); the next batch is
     // checked only once this one is committed, so it sees what this one wrote.
     const store = (taken: ReadonlyArray<Valid>) =>
-      Effect.gen(function*() {
+      options.lifecycle === "replay" ? replayed(taken) : Effect.gen(function*() {
         const records = yield* checked(taken).pipe(mapSqlError("Import.partnerships", `checking the batch from line ${taken[0]!.line}`))
         if (records.length === 0) return
         const result = yield* writeOnce(records).pipe(
