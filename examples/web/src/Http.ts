@@ -4,7 +4,7 @@
  * `Refused` the same way (`Domain.answerRefusals`). A `StoreError` is not the caller's fault:
  * it becomes a 500 and is logged.
  */
-import { Assessment, Budget, ChangeLog, DocumentStore, Network, Organisation, Partnership, Partnerships, Programme, Sdg, Validation } from "@localrights/core"
+import { Assessment, Budget, ChangeLog, DocumentStore, Network, Organisation, Partnership, Partnerships, Programme, ProgressReport, Sdg, Validation } from "@localrights/core"
 import { Context, Effect, Layer, Option } from "effect"
 import type * as Types from "effect/Types"
 import { HttpRouter, HttpServerRequest } from "effect/http"
@@ -104,7 +104,8 @@ export const PartnershipsLive = HttpApiBuilder.group(
     const partnerships = yield* Partnership.Store
     const version = yield* SiteVersion
     // what `Partnerships.execute` reads besides partnerships (programmes, organisations, networks,
-    // and the assessments and budgets a gate decision cites), resolved once when the routes are built
+    // the assessments and budgets a gate decision cites, and the final progress report that
+    // `Conclude` needs), resolved once when the routes are built
     const stores = yield* Effect.context<
       | Partnership.Store
       | Programme.Store
@@ -112,6 +113,7 @@ export const PartnershipsLive = HttpApiBuilder.group(
       | Network.Store
       | Assessment.Store
       | Budget.Store
+      | ProgressReport.Store
     >()
     return handlers
       .handle("search", ({ query }) =>

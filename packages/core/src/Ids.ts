@@ -10,7 +10,14 @@ import { Schema } from "effect"
 import type { Exit } from "effect"
 import * as Validation from "./Validation.ts"
 
-const IdString = Schema.String.check(
+/**
+ * An id of any kind, unbranded: the schema the branded ids below are made of, for modules that
+ * declare the id of a kind of their own (`Goal.GoalId`).
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const IdString = Schema.String.check(
   Schema.isPattern(
     /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
     Validation.message({

@@ -14,6 +14,8 @@
  * - `@localrights/core/funding`: funding rules, budgets, expenses, exchange rates, disbursement.
  * - `@localrights/core/programme-work`: events, training programmes, agreements, the results
  *   conference, iCalendar.
+ * - Results (from this entry point): goals, indicators, actuals, progress reports, the
+ *   reporting cycle and the roll-up.
  * - `@localrights/core/publishing`: view models and the renderer port.
  * - `@localrights/core/store`: the storage ports and personal-data export and erasure.
  *
@@ -54,6 +56,15 @@
  * (`Disbursement`).
  * Also imported from `@localrights/core/funding`.
  *
+ * @groupDescription Results
+ * The results framework: goals at programme, network and partnership level linked to SDG
+ * targets and rights principles (`Goal`), indicators with baselines, targets per period and
+ * aggregation rules (`Indicator`), reporting periods that follow the phases
+ * (`ReportingPeriod`), actuals per indicator and period (`Actual`), progress reports whose
+ * approval releases the next tranche and concludes a partnership (`ProgressReport` is pure,
+ * `Reports` runs the commands against the stores), due dates, overdue reports and reminders
+ * (`ReportingCycle`), and the roll-up per network and programme (`RollUp`).
+ *
  * @groupDescription Programme work
  * The work around a programme: calendar events (conferences, regional conferences, network
  * meetings) and when they take place (`EventTime`), participants and registrations, training
@@ -78,6 +89,7 @@
  * @module
  * @since 0.1.0
  */
+export * as Actual from "./results/Actual.ts"
 export * as Agreement from "./programme-work/Agreement.ts"
 export * as Assessment from "./assessment/Assessment.ts"
 export * as Assessments from "./assessment/Assessments.ts"
@@ -102,8 +114,10 @@ export * as ExchangeRates from "./funding/ExchangeRates.ts"
 export * as Expenses from "./funding/Expenses.ts"
 export * as Frameworks from "./assessment/Frameworks.ts"
 export * as FundingRuleSet from "./funding/FundingRuleSet.ts"
+export * as Goal from "./results/Goal.ts"
 export * as ICalendar from "./programme-work/ICalendar.ts"
 export * as Ids from "./Ids.ts"
+export * as Indicator from "./results/Indicator.ts"
 export * as Integrity from "./partnership/Integrity.ts"
 export * as Interest from "./partnership/Interest.ts"
 export * as Lifecycle from "./partnership/Lifecycle.ts"
@@ -117,9 +131,14 @@ export * as Partnership from "./partnership/Partnership.ts"
 export * as Partnerships from "./partnership/Partnerships.ts"
 export * as PersonalData from "./store/PersonalData.ts"
 export * as Programme from "./partnership/Programme.ts"
+export * as ProgressReport from "./results/ProgressReport.ts"
 export * as Renderer from "./publishing/Renderer.ts"
+export * as ReportingCycle from "./results/ReportingCycle.ts"
+export * as ReportingPeriod from "./results/ReportingPeriod.ts"
+export * as Reports from "./results/Reports.ts"
 export * as ResultsConference from "./programme-work/ResultsConference.ts"
 export * as RightsSdgMap from "./assessment/RightsSdgMap.ts"
+export * as RollUp from "./results/RollUp.ts"
 export * as Sdg from "./Sdg.ts"
 export * as Stores from "./store/Stores.ts"
 export * as TrainingProgramme from "./programme-work/TrainingProgramme.ts"

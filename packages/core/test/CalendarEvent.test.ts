@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Participant, Partnership, Partnerships, ResultsConference, Stores, Validation } from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Participant, Partnership, Partnerships, Reports, ResultsConference, Stores, Validation } from "@localrights/core"
 import { IcldCohort2020, Mr2020Conferences } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -265,6 +265,10 @@ describe("CalendarEvent", () => {
       assert.strictEqual(notHeld._tag, "EventRefused")
       const stored = yield* events.get(conference.id)
       yield* events.update(Result.getOrThrow(CalendarEvent.markHeld(stored)), ChangeLog.change("t", "held", stored.version))
+      // concluding needs the final report (implementation year 3) approved; these partnerships report on no indicator
+      const final = yield* Reports.draft(lastYear.id, { phase: "implementation", year: 3 }, { narrative: { en: "Results" } }, ChangeLog.change("t", "t"))
+      const submitted = yield* Reports.submit(final.id, { date: "2024-10-01" }, ChangeLog.change("t", "t", final.version))
+      yield* Reports.approve(submitted.id, { date: "2024-10-15" }, ChangeLog.change("t", "t", submitted.version))
       const outcomes = yield* ResultsConference.concludePresented(conference.id, ChangeLog.change("t", "results presented"))
       assert.deepStrictEqual(outcomes.map((o) => o.concluded), [true, false])
       assert.include(outcomes[1]?.reason ?? "", "TransitionRefused")

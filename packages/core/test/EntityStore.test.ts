@@ -24,7 +24,12 @@ describe("EntityStore: command names", () => {
         "Assessment",
         "CalendarEvent",
         "TrainingProgramme",
-        "Agreement"
+        "Agreement",
+        "Goal",
+        "Indicator",
+        "Actual",
+        "ProgressReport",
+        "ReportingRules"
       ]
     )
   })

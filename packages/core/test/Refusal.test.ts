@@ -23,7 +23,7 @@ import {
   TrainingProgramme,
   Validation
 } from "@localrights/core"
-import { GovernmentAgreement2014, IcldCohort2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
+import { GovernmentAgreement2014, IcldCohort2020, LundFrancistownResults, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Predicate, Result } from "effect"
 
 const change = ChangeLog.change("tester", "refusal test")
@@ -108,11 +108,11 @@ const provoke: Record<string, Effect.Effect<unknown, unknown, Stores.Stores | Co
           { period: { phase: "preparation", year: 1 }, amount: Money.sek(100_000) },
           { period: { phase: "implementation", year: 1 }, amount: Money.sek(200_000) }
         ],
-        reports: [],
         version: 0
       }),
       { phase: "implementation", year: 1 },
-      "2022-01-01" as Core.CalendarDate.CalendarDate
+      "2022-01-01" as Core.CalendarDate.CalendarDate,
+      []
     )
   ),
   AgreementRefused: failure(Agreement.recordProgress(GovernmentAgreement2014.agreement, "no-such-deliverable", "delivered")),
@@ -123,6 +123,30 @@ const provoke: Record<string, Effect.Effect<unknown, unknown, Stores.Stores | Co
   AmountOutOfRange: failure(Money.subtract(Money.sek(1), Money.sek(2))),
   InvalidWeights: failure(Money.allocate(Money.sek(1), [1, -1, 0.5])),
   ValidationError: Effect.flip(Validation.decoder(Organisation.Organisation, "Organisation")({ id: "lund" })),
+  GoalInvalid: Effect.gen(function*() {
+    yield* LundFrancistownResults.load
+    const goal = new Core.Goal.Goal({ ...LundFrancistownResults.lundGoal, id: "orphan" as Core.Goal.GoalId, contributesTo: ["no-such-goal" as Core.Goal.GoalId] })
+    return yield* Effect.flip((yield* Core.Goal.Store).create(goal, change))
+  }),
+  IndicatorInvalid: Effect.gen(function*() {
+    yield* LundFrancistownResults.load
+    const indicator = new Core.Indicator.Indicator({ ...LundFrancistownResults.indicators[0]!, id: "orphan" as Core.Indicator.IndicatorId, goal: "no-such-goal" as Core.Goal.GoalId })
+    return yield* Effect.flip((yield* Core.Indicator.Store).create(indicator, change))
+  }),
+  ActualInvalid: Effect.gen(function*() {
+    yield* LundFrancistownResults.load
+    return yield* Effect.flip(Core.Reports.recordActual({
+      indicator: LundFrancistownResults.indicators[2]!.id,
+      partnership: IcldCohort2020.lundFrancistown.id,
+      period: { phase: "implementation", year: 4 },
+      result: { _tag: "Reported", value: 9, disaggregated: [] }
+    }, change))
+  }),
+  ReportRefused: Effect.gen(function*() {
+    yield* LundFrancistownResults.load
+    const report = yield* Core.Reports.draft(IcldCohort2020.lundFrancistown.id, { phase: "preparation", year: 1 }, {}, change)
+    return yield* Effect.flip(Core.Reports.submit(report.id, { date: "2022-01-31" }, ChangeLog.change("tester", "refusal test", report.version)))
+  }),
   EnsureRefused: Effect.gen(function*() {
     const store = yield* Organisation.Store
     yield* store.create(IcldCohort2020.francistown, change)

@@ -171,7 +171,6 @@ describe("View.activityFunding", () => {
         { period: { phase: "preparation", year: 1 }, amount: Money.sek(150_000), released: "2021-02-01" as never },
         { period: { phase: "implementation", year: 1 }, amount: Money.sek(150_000) }
       ],
-      reports: [],
       version: 1
     })
     const f = View.activityFunding({ budget, plan, preparationStart: "2021-01-01" as never, committed: true })

@@ -1,23 +1,31 @@
 /**
  * Disbursements: a grant paid in tranches, one per period (year). A tranche is released only
- * after the previous tranche's period report is approved, in order, and never beyond the
- * granted amount.
+ * after the previous tranche's period has an approved progress report (`ProgressReport`, the
+ * stored report, not a status kept in the plan), in order, and never beyond the granted amount.
+ *
+ * **Details**
+ *
+ * {@link release} is pure: it takes the partnership's progress reports. `Reports.releaseTranche`
+ * reads them from the store and records the release as `ReleaseTranche`; the {@link Store}
+ * refuses any write of a newly released tranche whose previous period's stored report is not
+ * approved, whichever path writes it.
  *
  * @module
  * @group Funding
  * @since 0.1.0
  */
-import { Array as Arr, Result, Schema } from "effect"
+import { Array as Arr, Effect, Option, Result, Schema } from "effect"
 import * as Validation from "../Validation.ts"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
-import * as Enumeration from "../Enumeration.ts"
 import * as FundingRuleSet from "./FundingRuleSet.ts"
 import { DisbursementPlanId, PartnershipId } from "../Ids.ts"
 import * as Money from "../Money.ts"
 import * as Refusal from "../Refusal.ts"
 import * as EntityStore from "../store/EntityStore.ts"
+import * as Guarded from "../results/internal/guarded.ts"
+import * as ProgressReport from "../results/ProgressReport.ts"
 
 /**
  * One tranche: the period it pays for, the amount, and the date it was released.
@@ -36,47 +44,12 @@ export const Tranche = Schema.Struct({
  */
 export type Tranche = typeof Tranche.Type
 
-/**
- * The status of a period's report (narrative and financial).
- *
- * @category schemas
- * @since 0.1.0
- */
-export const ReportStatus = Enumeration.make({
-  submitted: { sv: "Inlämnad", en: "Submitted" },
-  approved: { sv: "Godkänd", en: "Approved" },
-  returned: { sv: "Återsänd för komplettering", en: "Returned for completion" }
-})
-/**
- * @category models
- * @since 0.2.0
- */
-export type ReportStatus = typeof ReportStatus.Type
-
-/**
- * A period's report and its latest status.
- *
- * @category schemas
- * @since 0.1.0
- */
-export const PeriodReport = Schema.Struct({
-  period: FundingRuleSet.Period,
-  status: ReportStatus,
-  date: CalendarDate
-})
-/**
- * @category models
- * @since 0.1.0
- */
-export type PeriodReport = typeof PeriodReport.Type
-
 const order = (p: FundingRuleSet.Period): number => (p.phase === "preparation" ? 0 : 100) + p.year
 const periodKey = (p: FundingRuleSet.Period): string => `${p.phase}-${p.year}`
 
 const planChecks = Schema.makeFilter<{
   readonly granted: Money.Money
   readonly tranches: ReadonlyArray<Tranche>
-  readonly reports: ReadonlyArray<PeriodReport>
 }>((plan) => {
   const issues: Array<Schema.FilterIssue> = []
   let total = 0
@@ -95,17 +68,13 @@ const planChecks = Schema.makeFilter<{
   if (total > plan.granted.minor) {
     issues.push({ path: ["tranches"], issue: Validation.invalid({ sv: `Delutbetalningarna blir tillsammans ${total} minsta enheter, mer än de ${plan.granted.minor} som beviljats`, en: `The tranches add up to ${total} minor units, more than the ${plan.granted.minor} granted` }, "within-grant") })
   }
-  const seen = new Set<string>()
-  plan.reports.forEach((r, i) => {
-    if (seen.has(periodKey(r.period))) issues.push({ path: ["reports", i, "period"], issue: Validation.invalid({ sv: "En rapport per period", en: "One report per period" }, "one-report-per-period") })
-    seen.add(periodKey(r.period))
-  })
   return issues
 })
 
 /**
- * The disbursement plan of one grant: the amount granted, the tranches per period (in period
- * order, adding up to at most the grant) and the period reports.
+ * The disbursement plan of one grant: the amount granted and the tranches per period (in
+ * period order, adding up to at most the grant). The reports it waits for are the stored
+ * progress reports (`ProgressReport`).
  *
  * @category schemas
  * @since 0.1.0
@@ -116,19 +85,18 @@ export class Plan extends Schema.Class<Plan>("@localrights/core/DisbursementPlan
     partnership: PartnershipId,
     granted: Money.Money,
     tranches: Schema.Array(Tranche),
-    reports: Schema.Array(PeriodReport),
     version: Version
   }).check(planChecks)
 ) {}
 
 /**
- * A disbursement plan from plain values, at version 0 (not yet stored); no tranches or reports
- * unless given. Problems name the tranche and field.
+ * A disbursement plan from plain values, at version 0 (not yet stored); no tranches unless
+ * given. Problems name the tranche and field.
  *
  * @category constructors
  * @since 0.2.0
  */
-export const make = Construct.make(Plan, "DisbursementPlan", { tranches: [], reports: [] })
+export const make = Construct.make(Plan, "DisbursementPlan", { tranches: [] })
 
 /**
  * Decodes an untrusted plan, with the defaults of {@link make}; problems name the tranche and
@@ -211,26 +179,36 @@ export const remaining = (plan: Plan): Money.Money => ({
 })
 
 /**
- * Records a period report's status (replacing an earlier status for that period).
+ * What {@link release} reads of a progress report: whose, which period, its status and steps.
  *
- * @category constructors
- * @since 0.1.0
+ * @category models
+ * @since 0.2.0
  */
-export const recordReport = (plan: Plan, report: PeriodReport): Plan =>
-  new Plan({
-    ...plan,
-    reports: [...plan.reports.filter((r) => periodKey(r.period) !== periodKey(report.period)), report]
-  })
+export type ReportFacts = Pick<ProgressReport.ProgressReport, "partnership" | "period" | "status" | "steps">
 
 /**
  * Releases the tranche of `period` on `date`: allowed only when every earlier tranche is
- * released, the report of the previous tranche's period is approved, and the released total
- * stays within the grant. Refusals list every reason.
+ * released, the progress report of the previous tranche's period (among `reports`, the
+ * plan's partnership's) is approved, and the released total stays within the grant. Refusals
+ * list every reason.
+ *
+ * @example
+ * ```ts
+ * import { Disbursement } from "@localrights/core"
+ * declare const plan: Disbursement.Plan
+ * declare const reports: ReadonlyArray<Disbursement.ReportFacts>
+ * const result = Disbursement.release(plan, { phase: "implementation", year: 1 }, "2022-02-15" as never, reports)
+ * ```
  *
  * @category rules
  * @since 0.1.0
  */
-export const release = (plan: Plan, period: FundingRuleSet.Period, date: CalendarDate): Result.Result<Plan, ReleaseRefused> => {
+export const release = (
+  plan: Plan,
+  period: FundingRuleSet.Period,
+  date: CalendarDate,
+  reports: ReadonlyArray<ReportFacts>
+): Result.Result<Plan, ReleaseRefused> => {
   const violations: Array<Refusal.Violation> = []
   const push = (field: string, rule: ReleaseRule, value: unknown, text: Refusal.Explanation) =>
     violations.push(Refusal.violation(field, rule, value, text))
@@ -264,18 +242,9 @@ export const release = (plan: Plan, period: FundingRuleSet.Period, date: Calenda
         en: `The tranche for ${pp.en} has not been released yet.`
       })
     }
-    const report = plan.reports.find((r) => periodKey(r.period) === periodKey(previous.period))
-    if (report?.status !== "approved") {
-      const state = report === undefined
-        ? { sv: "saknas", en: "is missing" }
-        : report.status === "submitted"
-        ? { sv: `är inlämnad (${report.date}) men inte godkänd`, en: `was submitted (${report.date}) but is not approved` }
-        : { sv: `återsändes ${report.date}`, en: `was returned on ${report.date}` }
-      push("reports", "previous-report-not-approved", report?.status, {
-        sv: `Rapporten för ${pp.sv} ${state.sv}.`,
-        en: `The report for ${pp.en} ${state.en}.`
-      })
-    }
+    const report = reports.find((r) => r.partnership === plan.partnership && periodKey(r.period) === periodKey(previous.period))
+    const missing = ProgressReport.notApproved("reports", "previous-report-not-approved", previous.period, report)
+    if (missing !== undefined) violations.push(missing)
   }
   const after = released(plan).minor + tranche.amount.minor
   if (after > plan.granted.minor) {
@@ -292,10 +261,51 @@ export const release = (plan: Plan, period: FundingRuleSet.Period, date: Calenda
 }
 
 /**
- * The store of disbursement plans, with versions and change log: `Store.layer` derives it from the
- * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ * The rules a newly released tranche breaks against the stored reports (pure): each tranche
+ * released in `plan` but not in `stored` (all of them for a new plan), after the first, needs
+ * the previous tranche's period's report approved (rule `previous-report-not-approved`).
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const releaseViolations = (plan: Plan, stored: Plan | undefined, reports: ReadonlyArray<ReportFacts>): Array<Refusal.Violation> =>
+  plan.tranches.flatMap((t, i) => {
+    if (t.released === undefined || i === 0) return []
+    const before = stored?.tranches.find((s) => periodKey(s.period) === periodKey(t.period))
+    if (before?.released !== undefined) return []
+    const previous = plan.tranches[i - 1]!.period
+    const report = reports.find((r) => r.partnership === plan.partnership && periodKey(r.period) === periodKey(previous))
+    const v = ProgressReport.notApproved(`tranches[${i}].released`, "previous-report-not-approved", previous, report)
+    return v === undefined ? [] : [v]
+  })
+
+const guard: Guarded.Guard<Plan, ReleaseRefused> = {
+  check: Effect.gen(function*() {
+    const reports = yield* EntityStore.make("progress-report", ProgressReport.ProgressReport)
+    return (plan: Plan, stored: Plan | undefined) =>
+      Effect.gen(function*() {
+        const found: Array<ReportFacts> = []
+        for (const t of plan.tranches) {
+          const r = yield* reports.find(ProgressReport.idOf(plan.partnership, t.period))
+          if (Option.isSome(r)) found.push(r.value)
+        }
+        return releaseViolations(plan, stored, found)
+      })
+  }),
+  refuse: (plan, violations) => {
+    const at = plan.tranches.findIndex((t) => t.released !== undefined)
+    return new ReleaseRefused({ subject: { kind: "disbursement-plan", id: plan.id }, violations, period: plan.tranches[Math.max(0, at)]?.period ?? { phase: "preparation", year: 1 } })
+  },
+  commandFields: [],
+  initial: () => []
+}
+
+/**
+ * The store of disbursement plans, with versions and change log; every write of a newly
+ * released tranche needs the previous period's stored progress report approved
+ * ({@link releaseViolations}, `ReleaseRefused`). `Stores.layer` includes it.
  *
  * @category services
  * @since 0.2.0
  */
-export class Store extends EntityStore.Service<Store>()("disbursement-plan", Plan) {}
+export class Store extends Guarded.service(EntityStore.Service<Store>()("disbursement-plan", Plan), guard) {}

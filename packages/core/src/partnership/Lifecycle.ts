@@ -100,7 +100,9 @@ export const AdvanceYear = Schema.TaggedStruct("AdvanceYear", {})
  */
 export type AdvanceYear = typeof AdvanceYear.Type
 /**
- * Conclude: results presented (from the last implementation year).
+ * Conclude: results presented (from the last implementation year). Against the stores
+ * (`Partnerships.execute`, `ResultsConference.concludePresented`) it also needs the final
+ * progress report approved (guard `final-report`).
  *
  * @category schemas
  * @since 0.1.0
@@ -235,6 +237,7 @@ export const Guard = Schema.Literals([
   "full-budget",
   "years-remaining",
   "final-year",
+  "final-report",
   "decision-evidence"
 ])
 /**

@@ -32,6 +32,9 @@ import type { Store as OrganisationStore } from "./Organisation.ts"
 import * as Partnership from "./Partnership.ts"
 import { Store as PartnershipStore } from "./Partnership.ts"
 import type { Store as ProgrammeStore } from "./Programme.ts"
+import { Store as ProgressReportStore } from "../results/ProgressReport.ts"
+import { finalReport } from "../results/Reports.ts"
+import { Store as ProgrammeStoreTag } from "./Programme.ts"
 
 /**
  * Registers a partnership in the `interest-registered` state, recorded as `RegisterInterest`:
@@ -57,7 +60,10 @@ const decodeCommand = Validation.decoderExit(Lifecycle.Command, "LifecycleComman
  * Executes a lifecycle command on a stored partnership and records it. The change states the
  * version the caller read: an older one fails with `VersionConflict` before any guard is
  * checked. A `RecordDecision` is refused (rule `decision-evidence`): decisions come from the
- * steps that check their evidence, or from {@link overrideDecision}.
+ * steps that check their evidence, or from {@link overrideDecision}. `Conclude` in the last
+ * implementation year also needs the stored final progress report approved (rule
+ * `final-report`, `Reports.finalReport`), read from `ProgressReport.Store` (which
+ * `Stores.layer` provides); without that store in context, `Conclude` is refused.
  *
  * @example
  * ```ts
@@ -78,6 +84,7 @@ export const execute = Effect.fn("Partnerships.execute")(function*(
   PartnershipStore | ProgrammeStore | OrganisationStore | NetworkStore | AssessmentStore | BudgetStore
 > {
   const decoded = yield* decodeCommand(command)
+  if (decoded._tag === "Conclude") yield* concludable(id, change)
   if (decoded._tag === "RecordDecision") {
     const current = yield* (yield* PartnershipStore).get(id)
     return yield* new Lifecycle.TransitionRefused({
@@ -91,6 +98,27 @@ export const execute = Effect.fn("Partnerships.execute")(function*(
     })
   }
   return yield* executeCommand(id, decoded, { ...change, expectedVersion: change.expectedVersion ?? -1 })
+})
+
+/**
+ * Refuses `Conclude` on a partnership in implementation whose final report is not approved
+ * (rule `final-report`); other refusals (status, final year) are the lifecycle's.
+ *
+ * @internal
+ */
+export const concludable = Effect.fnUntraced(function*(id: string, change: ChangeLog.Change) {
+  const current = yield* (yield* PartnershipStore).get(id)
+  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) return
+  if (current.status !== "implementation") return
+  const reports = yield* Effect.serviceOption(ProgressReportStore)
+  const missing = Option.isNone(reports)
+    ? Refusal.violation("finalReport", "final-report", undefined, {
+      sv: "Slutrapporten kan inte läsas: ProgressReport.Store saknas (Stores.layer ger den).",
+      en: "The final report cannot be read: ProgressReport.Store is not provided (Stores.layer provides it)."
+    })
+    : yield* finalReport(current).pipe(Effect.provideService(ProgressReportStore, reports.value), Effect.provideService(ProgrammeStoreTag, yield* ProgrammeStoreTag))
+  if (missing === undefined) return
+  return yield* new Lifecycle.TransitionRefused({ subject: { kind: "partnership", id }, command: "Conclude", status: current.status, violations: [missing] })
 })
 
 /**
@@ -172,7 +200,9 @@ const reachedBefore = (p: Partnership.Partnership): Partnership.Status => {
  * the history. Its decisions must be overrides (evidence `Override`: decisions taken outside
  * the system) and are recorded as `OverrideDecision` when their gate is next needed. For seeds
  * and fixtures of existing partnerships; a stored partnership equal to `target` is returned
- * as it is, a different one refused (rule `same-as-stored`).
+ * as it is, a different one refused (rule `same-as-stored`). A concluded target is concluded
+ * on the decisions taken outside the system, without the final-report gate of `Conclude`
+ * (its reports are not in the store yet).
  *
  * @category services
  * @since 0.2.0

@@ -38,8 +38,10 @@ export interface Versioned {
  * `Update<Name>`: the lifecycle commands (`Partnerships.execute`), `RegisterInterest`
  * (`Partnerships.register`), `SubmitInterest` (`Interest.submit`), `RecordAssessment`
  * (`Assessments.record`), `PublishCriteriaFramework` (`CriteriaFrameworkStore.publish`),
- * `ErasePersonalData` (`PersonalData.erase`), `RecordExpense` (`Expenses.record`) and
- * `OverrideDecision` (`Partnerships.overrideDecision`).
+ * `ErasePersonalData` (`PersonalData.erase`), `RecordExpense` (`Expenses.record`),
+ * `OverrideDecision` (`Partnerships.overrideDecision`), and the results framework's commands
+ * (`Reports`: `RecordActual`, `ReviewActual`, `SubmitProgressReport`, `ReturnProgressReport`,
+ * `ApproveProgressReport`, `ReleaseTranche`).
  *
  * @category models
  * @since 0.2.0
@@ -53,6 +55,12 @@ export type CommandName =
   | "ErasePersonalData"
   | "RecordExpense"
   | "OverrideDecision"
+  | "RecordActual"
+  | "ReviewActual"
+  | "SubmitProgressReport"
+  | "ReturnProgressReport"
+  | "ApproveProgressReport"
+  | "ReleaseTranche"
 
 /**
  * How a step that is a command of its own records a write: its {@link CommandName}, and the

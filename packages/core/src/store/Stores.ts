@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import { Effect, Layer } from "effect"
+import * as Actual from "../results/Actual.ts"
 import * as Agreement from "../programme-work/Agreement.ts"
 import * as Assessment from "../assessment/Assessment.ts"
 import * as Budget from "../funding/Budget.ts"
@@ -19,12 +20,16 @@ import * as DocumentStore from "./DocumentStore.ts"
 import * as EntityStore from "./EntityStore.ts"
 import * as Expenses from "../funding/Expenses.ts"
 import * as FundingRuleSet from "../funding/FundingRuleSet.ts"
+import * as Goal from "../results/Goal.ts"
+import * as Indicator from "../results/Indicator.ts"
 import * as Integrity from "../partnership/Integrity.ts"
 import * as Interest from "../partnership/Interest.ts"
 import * as Network from "../partnership/Network.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
 import * as Programme from "../partnership/Programme.ts"
+import * as ProgressReport from "../results/ProgressReport.ts"
+import * as ReportingCycle from "../results/ReportingCycle.ts"
 import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
 
 /**
@@ -47,7 +52,12 @@ export const all = [
   Assessment.Store,
   CalendarEvent.Store,
   TrainingProgramme.Store,
-  Agreement.Store
+  Agreement.Store,
+  Goal.Store,
+  Indicator.Store,
+  Actual.Store,
+  ProgressReport.Store,
+  ReportingCycle.Store
 ] as const
 
 /**
