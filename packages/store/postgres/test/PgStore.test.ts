@@ -2,7 +2,7 @@ import { assert, it } from "@effect/vitest"
 import { AssessmentStoreTest, AuditLogTest, DocumentStoreTest, PartnershipStoreTest, ProgrammeWorkStoreTest } from "@localrights/core/testing"
 import { PgDocumentStore, PgStore } from "@localrights/store-postgres"
 import { SqlStores } from "@localrights/store-sql"
-import { IntegrityTest, SqlStoreTest } from "@localrights/store-sql/testing"
+import { IntegrityTest, ResultsTest, SqlStoreTest } from "@localrights/store-sql/testing"
 import { DocumentStore, Stores } from "@localrights/core"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { createConnection, createServer, type Socket } from "node:net"
@@ -18,6 +18,7 @@ AssessmentStoreTest.suite(`postgres (${db.kind})`, db.use(PgStore.layer(db.confi
 ProgrammeWorkStoreTest.suite(`postgres (${db.kind})`, db.use(PgStore.layer(db.config)))
 SqlStoreTest.suite(`postgres (${db.kind})`, db.fresh)
 IntegrityTest.suite(`postgres (${db.kind})`, db.fresh)
+ResultsTest.suite(`postgres (${db.kind})`, db.fresh)
 // verification covers the whole store: a fresh schema per test
 AuditLogTest.suite(`postgres (${db.kind})`, SqlStores.layer.pipe(Layer.provideMerge(db.fresh)) as Layer.Layer<Stores.Stores | DocumentStore.DocumentStore, unknown>)
 

@@ -17,8 +17,14 @@ import * as SqlStores from "../SqlStores.ts"
 const change = ChangeLog.change("integrity-suite", "integrity suite")
 const at = (version: number) => ChangeLog.change("integrity-suite", "integrity suite", version)
 
-// every row of every table, as text, in a stable order
-const dump = Effect.gen(function*() {
+/**
+ * Every row of every table of the database, as text, in a stable order: what a refused write
+ * must leave unchanged.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const dump = Effect.gen(function*() {
   const sql = yield* Client.SqlClient
   const tables = yield* sql.onDialectOrElse({
     pg: () => sql.unsafe<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"),

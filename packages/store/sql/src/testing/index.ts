@@ -8,5 +8,6 @@
  */
 export * as SqlStoreTest from "./SqlStoreTest.ts"
 export * as IntegrityTest from "./IntegrityTest.ts"
+export * as ResultsTest from "./ResultsTest.ts"
 export * as Generate from "./Generate.ts"
 export * as CrashTest from "./CrashTest.ts"
