@@ -242,6 +242,20 @@ export const Tag = Schema.Struct({
  */
 export type Tag = typeof Tag.Type
 
+const tagKey = (t: Tag): string => t.target ?? String(t.goal)
+
+// Whether no two tags have the same key. This runs on every decode of a partnership, whose
+// tags are a handful: comparing them pairwise needs no set and no list of keys; a long list
+// (untrusted input can be any length) takes the set, so the work stays linear.
+const uniqueTags = (tags: ReadonlyArray<Tag>): boolean => {
+  if (tags.length > 8) return new Set(tags.map(tagKey)).size === tags.length
+  for (let i = 1; i < tags.length; i++) {
+    const key = tagKey(tags[i]!)
+    for (let j = 0; j < i; j++) if (tagKey(tags[j]!) === key) return false
+  }
+  return true
+}
+
 /**
  * A list of tags with no goal or target tagged twice.
  *
@@ -249,7 +263,7 @@ export type Tag = typeof Tag.Type
  * @since 0.1.0
  */
 export const Tags = Schema.Array(Tag).check(
-  Schema.makeFilter((tags) => new Set(tags.map((t) => t.target ?? String(t.goal))).size === tags.length, Validation.message({
+  Schema.makeFilter(uniqueTags, Validation.message({
     sv: "Förväntade att varje mål eller delmål taggas högst en gång",
     en: "Expected each goal or target to be tagged at most once"
   }, "unique-tags"))

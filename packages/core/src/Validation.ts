@@ -431,6 +431,44 @@ export const decoder = <S extends Schema.Decoder<unknown>>(schema: S, subject: s
   return (input: unknown): Effect.Effect<S["Type"], ValidationError> => decode(input)
 }
 
+// Whether decoding with `ast` can recurse into the input without bound: only through a
+// `Suspend` (a recursive schema). Any other schema reads the input only as deep as the schema
+// itself goes, so its decode costs the same on a 100 000-deep input as on a shallow one (a
+// declaration's own parser could do more, but whatever it throws or dies of still meets the
+// depth check before anything is said). Effect exposes no such fact about an AST, hence this
+// walk (over the schema, not the input).
+const canRecurse = (ast: SchemaAST.AST): boolean => {
+  const seen = new Set<SchemaAST.AST>()
+  const stack: Array<SchemaAST.AST> = [ast]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (seen.has(node)) continue
+    seen.add(node)
+    if (node.encoding !== undefined) for (const link of node.encoding) stack.push(link.to)
+    switch (node._tag) {
+      case "Suspend":
+        return true
+      case "Declaration":
+        stack.push(...node.typeParameters)
+        break
+      case "TemplateLiteral":
+        stack.push(...node.parts)
+        break
+      case "Arrays":
+        stack.push(...node.elements, ...node.rest)
+        break
+      case "Objects":
+        for (const property of node.propertySignatures) stack.push(property.type)
+        for (const index of node.indexSignatures) stack.push(index.parameter, index.type)
+        break
+      case "Union":
+        stack.push(...node.types)
+        break
+    }
+  }
+  return false
+}
+
 /**
  * Like {@link decoder}, returning an `Exit` synchronously: for hot paths and pure code. An
  * `Exit` is an `Effect` that has already run, so it can be yielded in `Effect.gen` as well as
@@ -438,13 +476,19 @@ export const decoder = <S extends Schema.Decoder<unknown>>(schema: S, subject: s
  *
  * **Details**
  *
- * The input's depth is checked first, without recursion. Valid input then takes a fast path:
- * the JIT-compiled decoder with default options, then a check that no object of the input
- * carries a field the decoded value lacks (an unknown field). Any failure is decoded again in
- * strict mode with every problem collected, so the error is the same as a strict decode gives.
- * The unknown-field check compares the input with the decoded value field by field, which
- * holds for schemas whose encoded and decoded sides use the same field names (every schema of
- * this package).
+ * Valid input takes a fast path: the JIT-compiled decoder with default options, then a check
+ * that no object of the input carries a field the decoded value lacks (an unknown field). Any
+ * failure is decoded again in strict mode with every problem collected, so the error is the
+ * same as a strict decode gives. The unknown-field check compares the input with the decoded
+ * value field by field, which holds for schemas whose encoded and decoded sides use the same
+ * field names (every schema of this package).
+ *
+ * The input's depth is checked without recursion, and an input deeper than the limit is
+ * refused with `max-depth` whatever else is wrong with it. For a recursive schema (one with a
+ * `Schema.suspend`) the check comes first, before anything is decoded. Any other schema reads
+ * the input no deeper than the schema goes, so the fast decode runs first and the depth is
+ * measured in the same walk as the unknown-field check; a failure measures it before anything
+ * else is said. The answer is the same either way.
  *
  * @category constructors
  * @since 0.1.0
@@ -453,17 +497,37 @@ export const decoderExit = <S extends Schema.Decoder<unknown>>(schema: S, subjec
   compile(schema)
   const limit = options?.maxDepth ?? defaultMaxDepth
   const decode = Schema.decodeUnknownExit(schema as Schema.Decoder<S["Type"]>)
+  const bounded = !canRecurse(schema.ast)
+  const unchecked = bounded ? Inspect.afterDecodeOf(schema.ast) : undefined
+  const slow = (input: unknown, fast: Exit.Exit<S["Type"], Schema.SchemaError> | undefined): Exit.Exit<S["Type"], ValidationError> => {
+    if (Inspect.isDeeperThan(input, limit)) return Exit.fail(tooDeep(subject, input, limit))
+    if (fast === undefined) {
+      fast = decode(input)
+      if (Exit.isSuccess(fast) && !Inspect.hasUnknownField(input, fast.value)) return fast as Exit.Exit<S["Type"], never>
+    }
+    const exit = decode(input, strict)
+    return Exit.isSuccess(exit)
+      ? Exit.succeed(exit.value)
+      : Exit.fail(toValidationError(exit.cause, subject, input))
+  }
   return (input: unknown): Exit.Exit<S["Type"], ValidationError> => {
     try {
-      if (Inspect.isDeeperThan(input, limit)) return Exit.fail(tooDeep(subject, input, limit))
+      if (unchecked === undefined) return slow(input, undefined)
       const fast = decode(input)
-      if (Exit.isSuccess(fast) && !Inspect.hasUnknownField(input, fast.value)) return fast as Exit.Exit<S["Type"], never>
-      const exit = decode(input, strict)
-      return Exit.isSuccess(exit)
-        ? Exit.succeed(exit.value)
-        : Exit.fail(toValidationError(exit.cause, subject, input))
+      if (Exit.isSuccess(fast)) {
+        const found = unchecked(input, fast.value, limit)
+        if (found === undefined) return fast as Exit.Exit<S["Type"], never>
+        if (found === "too-deep") return Exit.fail(tooDeep(subject, input, limit))
+      }
+      return slow(input, fast)
     } catch {
-      // only input that runs code of its own (a getter, a proxy) gets here
+      // only input that runs code of its own (a getter, a proxy) gets here; a deep one is
+      // still refused for its depth, as when the depth is checked first
+      try {
+        if (bounded && Inspect.isDeeperThan(input, limit)) return Exit.fail(tooDeep(subject, input, limit))
+      } catch {
+        // the depth cannot be measured either
+      }
       return Exit.fail(new ValidationError({ subject: { kind: subject }, violations: [undecodable()] }))
     }
   }

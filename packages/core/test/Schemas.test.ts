@@ -98,6 +98,25 @@ describe("Partnership schema", () => {
     const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
     assert.sameDeepMembers(error.violations.map((v) => [v.field, v.rule]), broken.map((b) => [Validation.formatPath(b.path), b.rule]))
   }, { arbitrary: { runs: 200 } })
+
+  it("broken invariants name the status in both languages", () => {
+    const fields = Schema.decodeUnknownSync(PartnershipFields)({ ...lund, status: "implementation" })
+    const texts = Object.fromEntries(Partnership.invariants(fields).map((b) => [b.rule, b.text]))
+    assert.deepStrictEqual(texts["network-when-admitted"], { sv: "Läget genomförande kräver ett nätverk.", en: "Status implementation needs a network." })
+    assert.deepStrictEqual(texts["implementation-year-when-implementing"], {
+      sv: "Läget genomförande kräver ett genomförandeår.",
+      en: "Status implementation needs an implementation year."
+    })
+    assert.deepStrictEqual(texts["approved-full-budget"], {
+      sv: "Läget genomförande kräver ett godkänt beslut om budget för hela projektet; inget beslut finns.",
+      en: "Status implementation needs an approved full project budget decision; there is none."
+    })
+    const early = Schema.decodeUnknownSync(PartnershipFields)({ ...lund, status: "applied", implementationYear: 2 })
+    assert.deepStrictEqual(Partnership.invariants(early).map((b) => b.text), [{
+      sv: "Ett genomförandeår finns först från genomförandet; partnerskapet är i läget ansökan inlämnad.",
+      en: "An implementation year exists only from implementation on; the partnership is applied."
+    }])
+  })
 })
 
 
@@ -233,6 +252,59 @@ describe("LocalizedText", () => {
   it("refuses a text in no language", () => {
     const exit = Validation.decoderExit(LocalizedText.LocalizedText, "LocalizedText")({})
     assert.isTrue(Exit.isFailure(exit))
+    if (Exit.isFailure(exit)) {
+      const error = (exit.cause.reasons[0] as { error: Validation.ValidationError }).error
+      assert.deepStrictEqual(error.violations.map((v) => [v.field, v.rule, v.text]), [["", "min-properties", {
+        sv: "Förväntade en text på minst ett språk (sv eller en)",
+        en: "Expected a text in at least one language (sv or en)"
+      }]])
+    }
+  })
+
+  // LocalizedText as it was written before its check got a predicate of its own
+  const Text = Schema.String.check(Schema.isNonEmpty(Validation.message({ sv: "Förväntade en text som inte är tom", en: "Expected a non-empty text" })))
+  const Before = Schema.Struct({ sv: Schema.optionalKey(Text), en: Schema.optionalKey(Text) }).check(
+    Schema.isMinProperties(1, Validation.message({
+      sv: "Förväntade en text på minst ett språk (sv eller en)",
+      en: "Expected a text in at least one language (sv or en)"
+    }))
+  )
+  const answer = (exit: Exit.Exit<unknown, Validation.ValidationError>) =>
+    Exit.isSuccess(exit)
+      ? { value: exit.value }
+      : { violations: (exit.cause.reasons[0] as { error: Validation.ValidationError }).error.violations.map((v) => [v.field, v.rule, v.value, v.text]) }
+  const text = fc.oneof(fc.string(), fc.constant(""), fc.integer(), fc.constant(undefined))
+  const inputs = fc.oneof(
+    fc.record({ sv: text, en: text, other: fc.jsonValue() }, { requiredKeys: [] }),
+    fc.anything()
+  )
+
+  it("its check refuses exactly what Schema.isMinProperties(1) did, with the same rule and texts", () => {
+    const now = Validation.decoderExit(LocalizedText.LocalizedText, "LocalizedText")
+    const before = Validation.decoderExit(Before, "LocalizedText")
+    const isNow = Schema.is(LocalizedText.LocalizedText)
+    const isBefore = Schema.is(Before)
+    fc.assert(fc.property(inputs, (input) => {
+      assert.deepStrictEqual(answer(now(input)), answer(before(input)))
+      // `is` runs the check on the input itself, unknown keys and all
+      assert.strictEqual(isNow(input), isBefore(input))
+    }), { numRuns: 2000 })
+    // objects whose keys are not sv or en: inherited, symbols, non-enumerable
+    const odd = [
+      Object.create({ sv: "ärvd" }),
+      { [Symbol.for("sv")]: "symbol" },
+      Object.defineProperty({}, "sv", { value: "dold", enumerable: false }),
+      Object.defineProperty({}, "x", { value: 1, enumerable: false }),
+      { x: 1 }
+    ]
+    for (const input of odd) {
+      assert.deepStrictEqual(answer(now(input)), answer(before(input)))
+      assert.strictEqual(isNow(input), isBefore(input))
+    }
+  })
+
+  it("its JSON Schema is the same as with Schema.isMinProperties(1)", () => {
+    assert.deepStrictEqual(Schema.toJsonSchemaDocument(LocalizedText.LocalizedText), Schema.toJsonSchemaDocument(Before))
   })
 })
 

@@ -1,5 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Sdg } from "@localrights/core"
+import { Exit, Schema } from "effect"
+import * as fc from "fast-check"
 
 describe("Sdg catalogue", () => {
   it("holds 17 goals and 169 targets, every target under its goal", () => {
@@ -39,5 +41,24 @@ describe("Sdg catalogue", () => {
   it("uses the DAC significance codes", () => {
     assert.strictEqual(Sdg.significanceCode("principal"), 2)
     assert.strictEqual(Sdg.significanceCode("significant"), 1)
+  })
+})
+
+describe("Sdg.Tags", () => {
+  it("refuses exactly the lists that tag a goal or target twice, short or long", () => {
+    const tag = fc.constantFrom<Sdg.Tag>(
+      { goal: 10 as Sdg.GoalNumber, significance: "principal" },
+      { goal: 16 as Sdg.GoalNumber, significance: "significant" },
+      { goal: 10 as Sdg.GoalNumber, target: "10.2" as Sdg.TargetCode, significance: "principal" },
+      { goal: 16 as Sdg.GoalNumber, target: "16.7" as Sdg.TargetCode, significance: "significant" },
+      { goal: 16 as Sdg.GoalNumber, target: "16.b" as Sdg.TargetCode, significance: "principal" },
+      ...Sdg.targets.slice(0, 12).map((t): Sdg.Tag => ({ goal: t.goal, target: t.code, significance: "significant" }))
+    )
+    const decode = Schema.decodeUnknownExit(Sdg.Tags)
+    fc.assert(fc.property(fc.array(tag, { maxLength: 20 }), (tags) => {
+      // the check as it was written before
+      const unique = new Set(tags.map((t) => t.target ?? String(t.goal))).size === tags.length
+      assert.strictEqual(Exit.isSuccess(decode(tags)), unique)
+    }), { numRuns: 1000 })
   })
 })

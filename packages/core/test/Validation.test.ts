@@ -1,6 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Budget, CalendarEvent, EventTime, Interest, Money, Organisation, Refusal, Validation } from "@localrights/core"
+import { Budget, CalendarEvent, EventTime, Interest, Money, Organisation, Partnership, Refusal, Validation } from "@localrights/core"
+import { IcldCohort2020 } from "@localrights/core/examples"
 import { Cause, Effect, Exit, Schema } from "effect"
+import * as Arbitrary from "effect/Arbitrary"
+import * as fc from "fast-check"
+import * as Inspect from "../src/internal/inspect.ts"
 
 const nestedArray = (depth: number): unknown => {
   let value: unknown = []
@@ -259,4 +263,233 @@ describe("Validation: ValidationError is a refusal with one violation per proble
       assert.strictEqual(cancellation.rule, "cancellation-when-cancelled")
       assert.notStrictEqual(cancellation.text.sv, cancellation.text.en)
     }))
+})
+
+// ---------------------------------------------------------------------------------------------
+// The fast path against the decoder it replaced
+// ---------------------------------------------------------------------------------------------
+
+// The unknown-field walk as it was: beside the decoded value, with no schema.
+const oldHasUnknownField = (input: unknown, output: unknown): boolean => {
+  if (typeof input !== "object" || input === null || input === output) return false
+  const inputs: Array<unknown> = [input]
+  const outputs: Array<unknown> = [output]
+  while (inputs.length > 0) {
+    const i = inputs.pop() as Record<string, unknown>
+    const o = outputs.pop()
+    if (typeof o !== "object" || o === null) continue
+    if (Array.isArray(i)) {
+      if (!Array.isArray(o)) continue
+      for (let k = 0; k < i.length; k++) {
+        const child: unknown = i[k]
+        if (typeof child === "object" && child !== null && child !== o[k]) {
+          inputs.push(child)
+          outputs.push(o[k])
+        }
+      }
+      continue
+    }
+    for (const key in i) {
+      if (!Object.hasOwn(o, key)) return true
+      const child = i[key]
+      if (typeof child === "object" && child !== null) {
+        const out = (o as Record<string, unknown>)[key]
+        if (child !== out) {
+          inputs.push(child)
+          outputs.push(out)
+        }
+      }
+    }
+  }
+  return false
+}
+
+// `Validation.decoderExit` as it was: the depth first, then the default decode and the walk
+// above, then the strict decode.
+const oldDecoderExit = (schema: Schema.Decoder<unknown>, subject: string, limit = Validation.defaultMaxDepth) => {
+  const decode = Schema.decodeUnknownExit(schema)
+  const refusal = (violations: ReadonlyArray<Refusal.Violation>) =>
+    Exit.fail(new Validation.ValidationError({ subject: { kind: subject }, violations: violations as [Refusal.Violation] }))
+  const undecodable = () => refusal([new Refusal.Violation({ field: "", rule: "invalid", text: { sv: "Kunde inte avkoda indata", en: "Could not decode the input" } })])
+  return (input: unknown): Exit.Exit<unknown, Validation.ValidationError> => {
+    try {
+      if (Inspect.isDeeperThan(input, limit)) {
+        const at = Inspect.firstTooDeep(input, limit)
+        return refusal([new Refusal.Violation({
+          field: Validation.formatPath(at?.path ?? []),
+          rule: "max-depth",
+          ...(at === undefined ? {} : { value: Inspect.preview(at.value) }),
+          text: {
+            sv: `Indata är nästlade djupare än ${limit} nivåer (nivå ${limit + 1} här)`,
+            en: `The input nests deeper than ${limit} levels (level ${limit + 1} here)`
+          }
+        })])
+      }
+      const fast = decode(input)
+      if (Exit.isSuccess(fast) && !oldHasUnknownField(input, fast.value)) return Exit.succeed(fast.value)
+      const exit = decode(input, { errors: "all", onExcessProperty: "error" })
+      if (Exit.isSuccess(exit)) return Exit.succeed(exit.value)
+      const error = Cause.findErrorOption(exit.cause)
+      return error._tag === "Some" ? refusal(Validation.violationsOf(error.value.issue, input)) : undecodable()
+    } catch {
+      return undecodable()
+    }
+  }
+}
+
+// What a decode answers, comparable with deepStrictEqual: the value, or every violation.
+const outcome = (exit: Exit.Exit<unknown, Validation.ValidationError>) =>
+  Exit.isSuccess(exit)
+    ? { value: exit.value }
+    : { violations: errorOf(exit).violations.map((v) => ({ field: v.field, rule: v.rule, value: v.value, text: v.text })) }
+
+const sameAsBefore = (schema: Schema.Decoder<unknown>, limit?: number) => {
+  const now = Validation.decoderExit(schema, "Subject", limit === undefined ? undefined : { maxDepth: limit })
+  const before = oldDecoderExit(schema, "Subject", limit)
+  return (input: unknown) => assert.deepStrictEqual(outcome(now(input)), outcome(before(input)))
+}
+
+// A JSON value with one change at one of its containers: an unknown field, a field removed, a
+// value replaced, a value nested deep, an empty object.
+type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+const containers = (value: unknown): Array<Record<string, unknown> | Array<unknown>> => {
+  const out: Array<Record<string, unknown> | Array<unknown>> = []
+  const stack = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v !== "object" || v === null) continue
+    out.push(v as Record<string, unknown>)
+    for (const child of Object.values(v)) stack.push(child)
+  }
+  return out
+}
+const nested = (depth: number, leaf: Json): Json => {
+  let value = leaf
+  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { a: value }
+  return value
+}
+const mutation = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom("add", "remove", "replace", "deep", "empty", "none"),
+  key: fc.oneof(fc.constantFrom("sv", "en", "extra", "__proto__", "0", "_tag", "title", "id"), fc.string()),
+  value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
+  depth: fc.integer({ min: 1, max: 80 })
+})
+const mutate = (value: unknown, m: typeof mutation extends fc.Arbitrary<infer A> ? A : never): unknown => {
+  const copy: unknown = JSON.parse(JSON.stringify(value))
+  const all = containers(copy)
+  if (all.length === 0 || m.kind === "none") return copy
+  const target = all[m.at % all.length]!
+  const keys = Object.keys(target)
+  // an array's elements only (never its length); an own `__proto__` for an object, as JSON.parse makes it
+  const existing = keys.length > 0 ? keys[m.at % keys.length]! : Array.isArray(target) ? "0" : m.key
+  const set = (key: string, v: unknown) =>
+    Array.isArray(target)
+      ? (target[Number(key)] = v)
+      : Object.defineProperty(target, key, { value: v, enumerable: true, writable: true, configurable: true })
+  switch (m.kind) {
+    case "add":
+      set(Array.isArray(target) ? String(target.length) : m.key, m.value)
+      break
+    case "remove":
+      if (Array.isArray(target)) target.pop()
+      else delete target[existing]
+      break
+    case "replace":
+      set(existing, m.value)
+      break
+    case "deep":
+      set(existing, nested(m.depth, m.value))
+      break
+    case "empty":
+      set(existing, {})
+      break
+  }
+  return copy
+}
+
+describe("Validation: the fast path refuses exactly what the decoder before it did", () => {
+  const lund = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.lundFrancistown)
+  const admitted = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.admitted[0]!)
+  const records = [lund, admitted, ...IcldCohort2020.admitted.map((p) => Schema.encodeSync(Partnership.Partnership)(p))]
+
+  it("partnerships with one change anywhere: the same value or the same violations", () => {
+    const same = sameAsBefore(Partnership.Partnership as unknown as Schema.Decoder<unknown>)
+    fc.assert(fc.property(fc.constantFrom(...records), mutation, (record, m) => same(mutate(record, m))), { numRuns: 1500 })
+  })
+
+  it("partnerships with a small depth limit, so that valid records are too deep", () => {
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const same = sameAsBefore(Partnership.Partnership as unknown as Schema.Decoder<unknown>, limit)
+      fc.assert(fc.property(fc.constantFrom(...records), mutation, (record, m) => same(mutate(record, m))), { numRuns: 150 })
+    }
+  })
+
+  it("explicit cases: an unknown field at depth, an empty text, too-deep input in a known or an unknown field", () => {
+    const same = sameAsBefore(Partnership.Partnership as unknown as Schema.Decoder<unknown>)
+    const decode = Validation.decoderExit(Partnership.Partnership, "Partnership")
+    const decision = { gate: "application-assessment", outcome: "approved", decidedBy: "icld", date: "2020-12-10", evidence: { _tag: "Override", justification: { en: "x" } } }
+    const cases: ReadonlyArray<readonly [unknown, ReadonlyArray<readonly [string, string]>]> = [
+      [{ ...lund, title: { sv: "Lund", de: "Lund" } }, [["title.de", "unexpected-field"]]],
+      [{ ...lund, title: {} }, [["title", "min-properties"]]],
+      [{ ...lund, goals: [{ en: "a" }, {}] }, [["goals[1]", "min-properties"]]],
+      [{ ...lund, associates: [{ organisation: "rwi", role: "expert", description: { en: "x", fr: "y" } }] }, [["associates[0].description.fr", "unexpected-field"]]],
+      [{ ...admitted, decisions: [{ ...decision, evidence: { ...decision.evidence, justification: { en: "x", extra: 1 } } }] }, [["decisions[0].evidence.justification.extra", "unexpected-field"]]],
+      [{ ...admitted, decisions: [{ ...decision, evidence: { ...decision.evidence, extra: 1 } }] }, [["decisions[0].evidence.extra", "unexpected-field"]]],
+      [{ ...lund, sdgTags: [{ goal: 10, significance: "principal", weight: 1 }] }, [["sdgTags[0].weight", "unexpected-field"]]],
+      [{ ...lund, extra: nestedArray(100) }, [["extra" + "[0]".repeat(63), "max-depth"]]],
+      [{ ...lund, title: nestedObject(100) }, [["title" + ".a".repeat(63), "max-depth"]]],
+      [{ ...lund, goals: nestedArray(70) }, [["goals" + "[0]".repeat(63), "max-depth"]]]
+    ]
+    for (const [input, expected] of cases) {
+      same(input)
+      assert.deepStrictEqual(summary(errorOf(decode(input))), expected.map(([f, r]) => [f, r]))
+    }
+  })
+
+  it("input that is not plain JSON: inherited, non-enumerable and symbol keys, a prototype of its own, getters", () => {
+    const same = sameAsBefore(Partnership.Partnership as unknown as Schema.Decoder<unknown>)
+    const inherited = Object.assign(Object.create({ colour: "red" }), lund)
+    const inheritedField = Object.assign(Object.create({ network: "net" }), lund)
+    const hidden = Object.defineProperty({ ...lund }, "colour", { value: "red", enumerable: false })
+    const hiddenDeep = Object.defineProperty({ ...lund }, "extra", { value: nestedArray(100), enumerable: false })
+    const symbol = { ...lund, [Symbol.for("colour")]: "red" }
+    const title = Object.defineProperty({ ...lund }, "title", { enumerable: true, get: () => ({ en: "Lund" }) })
+    const throwing = Object.defineProperty({ ...lund }, "colour", { enumerable: true, get: () => { throw new Error("boom") } })
+    for (const input of [inherited, inheritedField, hidden, hiddenDeep, symbol, title, throwing]) same(input)
+  })
+
+  // Schemas of other shapes: unions of structs, records, tuples, classes, values passed through,
+  // an empty struct, a recursive schema.
+  class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, label: Schema.optionalKey(Schema.Struct({ en: Schema.String })) }) {}
+  interface Tree { readonly value: number; readonly children: ReadonlyArray<Tree> }
+  const Tree: Schema.Codec<Tree> = Schema.Struct({ value: Schema.Number, children: Schema.Array(Schema.suspend((): Schema.Codec<Tree> => Tree)) })
+  const shapes = [
+    ["union of structs", Schema.Struct({ shape: Schema.Union([Schema.Struct({ kind: Schema.Literal("a"), a: Schema.Struct({ n: Schema.Number }) }), Schema.Struct({ kind: Schema.Literal("b"), b: Schema.Array(Schema.String) })]) })],
+    ["record", Schema.Struct({ byKey: Schema.Record(Schema.String, Schema.Struct({ n: Schema.Number })) })],
+    ["tuple", Schema.Struct({ pair: Schema.Tuple([Schema.String, Schema.Struct({ n: Schema.Number })]) })],
+    ["class", Schema.Struct({ points: Schema.Array(Point) })],
+    ["class at the root", Point],
+    ["unknown", Schema.Struct({ payload: Schema.Unknown, list: Schema.Array(Schema.Unknown) })],
+    ["empty struct", Schema.Struct({ meta: Schema.Struct({}) })],
+    ["transformation", Schema.Struct({ n: Schema.NumberFromString, when: Schema.optionalKey(Schema.Struct({ at: Schema.String })) })],
+    ["recursive", Tree],
+    ["values passed through inside a union and a tuple", Schema.Struct({
+      u: Schema.Union([Schema.Struct({ kind: Schema.Literal("a"), items: Schema.Array(Schema.Unknown) }), Schema.Struct({ kind: Schema.Literal("b") })]),
+      t: Schema.Tuple([Schema.Unknown, Schema.String])
+    })],
+    ["arrays of primitives inside structs", Schema.Struct({ a: Schema.Struct({ b: Schema.Array(Schema.String), c: Schema.Array(Schema.Array(Schema.Literals(["x", "y"]))) }) })]
+  ] as const
+  for (const [name, schema] of shapes) {
+    it(`${name}: random and mutated input gives the same answer`, () => {
+      const codec = schema as unknown as Schema.Codec<unknown, unknown>
+      for (const limit of [undefined, 1, 2, 3]) {
+        const same = sameAsBefore(codec, limit)
+        const valid = Effect.runSync(Arbitrary.sampleEffect(Arbitrary.schema(codec), { count: 50, seed: name }))
+          .map((v) => Schema.encodeSync(codec)(v))
+        fc.assert(fc.property(fc.constantFrom(...valid), mutation, (value, m) => same(mutate(value, m))), { numRuns: 200 })
+        fc.assert(fc.property(fc.jsonValue(), (value) => same(value)), { numRuns: 50 })
+      }
+    })
+  }
 })

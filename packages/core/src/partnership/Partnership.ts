@@ -307,9 +307,11 @@ const Fields = Schema.Struct({
  * @since 0.1.0
  */
 export class Partnership extends Schema.Class<Partnership>("@localrights/core/Partnership")(
-  Fields.check(Schema.makeFilter((p) =>
-    invariants(p).map((v) => ({ path: v.path, issue: Validation.invalid(v.text, v.rule) }))
-  ))
+  Fields.check(Schema.makeFilter((p) => {
+    const broken = invariants(p)
+    // no broken rule is a success, as an empty list would be, without building one
+    return broken.length === 0 ? undefined : broken.map((v) => ({ path: v.path, issue: Validation.invalid(v.text, v.rule) }))
+  }))
 ) {}
 
 /**
@@ -431,6 +433,11 @@ export interface Broken {
   readonly text: { readonly sv: string; readonly en: string }
 }
 
+const statusNames = (status: Status) => ({
+  sv: Status.nameOf(status, "sv").toLowerCase(),
+  en: Status.nameOf(status, "en").toLowerCase()
+})
+
 const gateNeeded = (
   p: { readonly decisions: ReadonlyArray<Decision>; readonly status: Status },
   gate: Gate,
@@ -438,7 +445,7 @@ const gateNeeded = (
 ): Broken | undefined => {
   const d = latestDecision(p, gate)
   if (d?.outcome === "approved") return undefined
-  const status = { sv: Status.nameOf(p.status, "sv").toLowerCase(), en: Status.nameOf(p.status, "en").toLowerCase() }
+  const status = statusNames(p.status)
   return {
     path: ["decisions"],
     rule,
@@ -479,14 +486,17 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
   }
   const at = progress(p.status)
   const reached = (s: Status) => at !== undefined && at >= mainPath.indexOf(s)
-  const status = { sv: Status.nameOf(p.status, "sv").toLowerCase(), en: Status.nameOf(p.status, "en").toLowerCase() }
+  // the status's names go into the texts of broken rules only: not worked out for a partnership
+  // that breaks none (every decode of a valid one runs this)
+  let names: { readonly sv: string; readonly en: string } | undefined
+  const status = () => (names ??= statusNames(p.status))
   if (reached("admitted")) {
     if (p.network === undefined) {
       out.push({
         path: ["network"],
         rule: "network-when-admitted",
         value: undefined,
-        text: { sv: `Läget ${status.sv} kräver ett nätverk.`, en: `Status ${status.en} needs a network.` }
+        text: { sv: `Läget ${status().sv} kräver ett nätverk.`, en: `Status ${status().en} needs a network.` }
       })
     }
     push(gateNeeded(p, "application-assessment", "approved-application-assessment"))
@@ -497,8 +507,8 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
       rule: "international-partner-when-matched",
       value: undefined,
       text: {
-        sv: `Läget ${status.sv} kräver en internationell partner och dess land.`,
-        en: `Status ${status.en} needs an international partner and its country.`
+        sv: `Läget ${status().sv} kräver en internationell partner och dess land.`,
+        en: `Status ${status().en} needs an international partner and its country.`
       }
     })
   }
@@ -519,7 +529,7 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
         path: ["implementationYear"],
         rule: "implementation-year-when-implementing",
         value: undefined,
-        text: { sv: `Läget ${status.sv} kräver ett genomförandeår.`, en: `Status ${status.en} needs an implementation year.` }
+        text: { sv: `Läget ${status().sv} kräver ett genomförandeår.`, en: `Status ${status().en} needs an implementation year.` }
       })
     }
   } else if (at !== undefined && p.implementationYear !== undefined) {
@@ -528,8 +538,8 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
       rule: "implementation-year-when-implementing",
       value: p.implementationYear,
       text: {
-        sv: `Ett genomförandeår finns först från genomförandet; partnerskapet är i läget ${status.sv}.`,
-        en: `An implementation year exists only from implementation on; the partnership is ${status.en}.`
+        sv: `Ett genomförandeår finns först från genomförandet; partnerskapet är i läget ${status().sv}.`,
+        en: `An implementation year exists only from implementation on; the partnership is ${status().en}.`
       }
     })
   }
