@@ -7,13 +7,15 @@
  *
  * Texts stay {@link LocalizedText.LocalizedText} in the view: the renderer picks the language
  * and marks fallbacks. Organisations enter a view through {@link Organisation.toPublic}, and
- * only their public fields are copied: contact persons never reach a view.
+ * only their public fields are copied: contact persons never reach a view. Results enter
+ * through a {@link ResultsInput}, and only what it names public is copied: actuals once their
+ * period's report is approved, never review or return comments, evidence or actors.
  *
  * @module
  * @group Publishing
  * @since 0.1.0
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Assessment from "../assessment/Assessment.ts"
 import type * as Budget from "../funding/Budget.ts"
 import type { CalendarDate } from "../CalendarDate.ts"
@@ -27,6 +29,7 @@ import * as Country from "../Country.ts"
 import type { CountryCode } from "../Country.ts"
 import type { NetworkId, OrganisationId, PartnershipId, ProgrammeId } from "../Ids.ts"
 import type { LocalizedText } from "../LocalizedText.ts"
+import { text as localText } from "../LocalizedText.ts"
 import * as Money from "../Money.ts"
 import type { Network } from "../partnership/Network.ts"
 import { Store as NetworkStore } from "../partnership/Network.ts"
@@ -34,6 +37,14 @@ import type { StoreError } from "../store/DocumentStore.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
 import * as Programme from "../partnership/Programme.ts"
+import * as Frameworks from "../assessment/Frameworks.ts"
+import * as Actual from "../results/Actual.ts"
+import * as Goal from "../results/Goal.ts"
+import * as Indicator from "../results/Indicator.ts"
+import * as ProgressReport from "../results/ProgressReport.ts"
+import * as ReportingCycle from "../results/ReportingCycle.ts"
+import * as ReportingPeriod from "../results/ReportingPeriod.ts"
+import * as RollUp from "../results/RollUp.ts"
 import * as Sdg from "../Sdg.ts"
 
 /**
@@ -150,6 +161,8 @@ export interface ProjectCard {
   readonly focusAreas: ReadonlyArray<LocalizedText>
   /** The project's own goals. */
   readonly projectGoals: ReadonlyArray<LocalizedText>
+  /** The results section (goals, indicators, targets and approved actuals, reports' states), when results were given. */
+  readonly results?: PartnershipResults
 }
 
 /**
@@ -166,17 +179,35 @@ export interface Chart {
   readonly title: LocalizedText
   /** A text alternative: what the chart shows, in words. */
   readonly summary: LocalizedText
-  /** What a value is: a count, money in minor units of `currency`, or a score. */
-  readonly unit: { readonly kind: "count" } | { readonly kind: "money"; readonly currency: Money.CurrencyCode } | {
-    readonly kind: "score"
-    readonly max: number
-  }
+  /**
+   * What a value is: a count, money in minor units of `currency`, a score (with the scale's
+   * labelled steps, for a qualitative indicator), a quantity in a unit, or a percentage.
+   */
+  readonly unit:
+    | { readonly kind: "count" }
+    | { readonly kind: "money"; readonly currency: Money.CurrencyCode }
+    | {
+      readonly kind: "score"
+      readonly max: number
+      readonly steps?: ReadonlyArray<{ readonly value: number; readonly label: LocalizedText }>
+    }
+    | { readonly kind: "quantity"; readonly unit: LocalizedText }
+    | { readonly kind: "percent" }
   /** The heading of the row column. */
   readonly rowHeading: LocalizedText
   /** The series, one bar per row each. */
   readonly series: ReadonlyArray<{ readonly key: string; readonly name: LocalizedText }>
-  /** The rows: a label and one value per series. */
-  readonly rows: ReadonlyArray<{ readonly key: string; readonly label: LocalizedText; readonly values: ReadonlyArray<number> }>
+  /**
+   * The rows: a label and one value per series. Where a series has no value in a row (no
+   * target, an actual not reported), `absent` holds the text to show instead at that index;
+   * the value there is 0 and no bar is drawn.
+   */
+  readonly rows: ReadonlyArray<{
+    readonly key: string
+    readonly label: LocalizedText
+    readonly values: ReadonlyArray<number>
+    readonly absent?: ReadonlyArray<LocalizedText | undefined>
+  }>
 }
 
 /**
@@ -334,6 +365,8 @@ export interface NetworkReport {
   readonly assessments: ReadonlyArray<AssessmentSummary>
   /** The funding statements. */
   readonly funding: ReadonlyArray<FundingStatement>
+  /** The roll-up of results, when results were given. */
+  readonly results?: NetworkResults
 }
 
 /**
@@ -415,6 +448,8 @@ export interface Activity {
   readonly disbursements: ReadonlyArray<Disbursement>
   /** Policy markers, where marked. */
   readonly policyMarkers: ReadonlyArray<PolicyMarker>
+  /** The results (IATI `result` elements), when results were given. */
+  readonly results?: PartnershipResults
 }
 
 /**
@@ -567,7 +602,6 @@ export const labels = {
   filters: { sv: "Aktiva filter", en: "Active filters" },
   noFilters: { sv: "Inga filter", en: "No filters" },
   facets: { sv: "Fördelning", en: "Breakdown" },
-  total: { sv: "Totalt", en: "Total" },
   matches: { sv: "träffar", en: "matches" },
   nextPage: { sv: "Nästa sida", en: "Next page" },
   expected: { sv: "Väntas tillkomma", en: "Expected to join" },
@@ -616,7 +650,51 @@ export const labels = {
   time: { sv: "Tid", en: "Time" },
   item: { sv: "Punkt", en: "Item" },
   speakers: { sv: "Medverkande", en: "Speakers" },
-  noProgramme: { sv: "Inget program publicerat.", en: "No programme published." }
+  noProgramme: { sv: "Inget program publicerat.", en: "No programme published." },
+  results: { sv: "Resultat", en: "Results" },
+  goal: { sv: "Mål", en: "Goal" },
+  level: { sv: "Nivå", en: "Level" },
+  indicator: { sv: "Indikator", en: "Indicator" },
+  indicators: { sv: "Indikatorer", en: "Indicators" },
+  measure: { sv: "Mäts i", en: "Measured in" },
+  scale: { sv: "Skala", en: "Scale" },
+  aggregation: { sv: "Sammanräkning", en: "Adds up as" },
+  baseline: { sv: "Utgångsvärde", en: "Baseline" },
+  target: { sv: "Målvärde", en: "Target" },
+  targetVsActual: { sv: "Målvärde och utfall", en: "Target and actual" },
+  shareOfTarget: { sv: "Andel av målvärdet", en: "Share of target" },
+  onTrackStatus: { sv: "Läge", en: "Progress" },
+  onTrack: { sv: "Enligt plan", en: "On track" },
+  notOnTrack: { sv: "Inte enligt plan", en: "Not on track" },
+  notAssessed: { sv: "Kan inte bedömas än", en: "Not assessed yet" },
+  shareOnTrack: { sv: "Andel enligt plan", en: "Share on track" },
+  upTo: { sv: "Till och med", en: "Up to" },
+  total: { sv: "Totalt", en: "Total" },
+  contributesTo: { sv: "Bidrar till", en: "Contributes to" },
+  sdgTargets: { sv: "Delmål i Agenda 2030", en: "SDG targets" },
+  principles: { sv: "Principer", en: "Principles" },
+  disaggregation: { sv: "Uppdelning", en: "Disaggregation" },
+  notes: { sv: "Kommentarer till utfallen", en: "Notes on the actuals" },
+  reports: { sv: "Lägesrapporter", en: "Progress reports" },
+  due: { sv: "Ska lämnas senast", en: "Due" },
+  submitted: { sv: "Inlämnad", en: "Submitted" },
+  approved: { sv: "Godkänd", en: "Approved" },
+  narrative: { sv: "Berättelse", en: "Narrative" },
+  finalReport: { sv: "slutrapport", en: "final report" },
+  noReport: { sv: "Ingen rapport", en: "No report" },
+  outstanding: { sv: "Rapporter som inte är godkända", en: "Reports outstanding" },
+  noOutstanding: { sv: "Alla rapporter är godkända.", en: "Every report is approved." },
+  noResults: { sv: "Inga mål eller indikatorer är registrerade än.", en: "No goals or indicators are recorded yet." },
+  notReported: { sv: "inte rapporterat", en: "not reported" },
+  awaitingApproval: { sv: "väntar på godkänd rapport", en: "awaiting an approved report" },
+  noActual: { sv: "inget utfall", en: "no actual" },
+  noTarget: { sv: "inget målvärde", en: "no target" },
+  illustrative: { sv: "Illustrativa uppgifter: källorna publicerar inga mål eller utfall.", en: "Illustrative data: the sources publish no goals or actuals." },
+  periodsReported: { sv: "Rapporterade perioder", en: "Periods reported" },
+  publicNote: {
+    sv: "Utfall visas när periodens lägesrapport är godkänd.",
+    en: "Actuals are shown once the period's progress report is approved."
+  }
 } as const satisfies Record<string, { readonly sv: string; readonly en: string }>
 
 const unknownOrganisation = (id: OrganisationId): OrganisationView => ({
@@ -663,7 +741,7 @@ const strongest = (a: Sdg.Significance, b: Sdg.Significance): Sdg.Significance =
  * @category constructors
  * @since 0.1.0
  */
-export const projectCard = (p: Partnership.Partnership, dir: Directory): ProjectCard => {
+export const projectCard = (p: Partnership.Partnership, dir: Directory, results?: ResultsInput): ProjectCard => {
   const goals = new Map<number, Sdg.Significance>()
   const targets: Array<TargetView> = []
   for (const tag of p.sdgTags) {
@@ -707,7 +785,8 @@ export const projectCard = (p: Partnership.Partnership, dir: Directory): Project
       ...(a.description === undefined ? {} : { description: a.description })
     })),
     focusAreas: p.focusAreas.map((f) => Programme.FocusArea.names[f]),
-    projectGoals: p.goals
+    projectGoals: p.goals,
+    ...(results === undefined ? {} : { results: partnershipResults(p, dir, results) })
   }
 }
 
@@ -867,6 +946,8 @@ export const networkReport = (input: {
   readonly assessments?: ReadonlyArray<AssessmentInput>
   readonly funding?: ReadonlyArray<FundingInput>
   readonly unknowns?: ReadonlyArray<LocalizedText>
+  /** The results framework, for the roll-up of the network's results. */
+  readonly results?: ResultsInput
 }): NetworkReport => {
   const { directory: dir, network } = input
   const members = input.partnerships.filter((p) => p.network === network.id)
@@ -965,7 +1046,8 @@ export const networkReport = (input: {
     ...(assessmentScores === undefined ? {} : { assessmentScores }),
     ...(budgetVsActual === undefined ? {} : { budgetVsActual }),
     assessments,
-    funding
+    funding,
+    ...(input.results === undefined ? {} : { results: networkResults(network, members, dir, input.results) })
   }
 }
 
@@ -981,6 +1063,8 @@ export const activityFile = (input: {
   readonly partnerships: ReadonlyArray<Partnership.Partnership>
   readonly directory: Directory
   readonly extra?: (p: Partnership.Partnership) => Partial<Omit<Activity, "card" | "funder">>
+  /** The results framework: each activity gets its partnership's results (IATI `result`). */
+  readonly results?: ResultsInput
 }): ActivityFile => ({
   _tag: "ActivityFile",
   activities: input.partnerships.map((p) => {
@@ -996,7 +1080,12 @@ export const activityFile = (input: {
       dates,
       budgets: extra.budgets ?? [],
       disbursements: extra.disbursements ?? [],
-      policyMarkers: extra.policyMarkers ?? []
+      policyMarkers: extra.policyMarkers ?? [],
+      ...(extra.results !== undefined
+        ? { results: extra.results }
+        : input.results === undefined
+        ? {}
+        : { results: partnershipResults(p, input.directory, input.results) })
     }
   })
 })
@@ -1014,9 +1103,27 @@ export const formatValue = (chart: Chart, value: number, lang: "sv" | "en"): str
       return String(value)
     case "money":
       return Money.format({ minor: value, currency: unit.currency }, lang)
-    case "score":
-      return `${lang === "sv" ? String(value).replace(".", ",") : String(value)} / ${unit.max}`
+    case "score": {
+      const label = unit.steps?.find((s) => s.value === value)?.label
+      return `${formatNumber(value, lang)} / ${unit.max}${label === undefined ? "" : ` – ${localText(label, lang)}`}`
+    }
+    case "quantity":
+      return `${formatNumber(value, lang)} ${localText(unit.unit, lang)}`
+    case "percent":
+      return `${formatNumber(value, lang)} %`
   }
+}
+
+/**
+ * A number in words: at most two decimals, a decimal comma in Swedish (`2,5`), a point in
+ * English (`2.5`).
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const formatNumber = (value: number, lang: "sv" | "en"): string => {
+  const s = String(Math.round(value * 100) / 100)
+  return lang === "sv" ? s.replace(".", ",") : s
 }
 
 /**
@@ -1226,3 +1333,853 @@ export const speakerLine = (s: CalendarEvent.Speaker): LocalizedText =>
     [s.name, s.role === undefined ? undefined : lang === "sv" ? s.role.sv ?? s.role.en : s.role.en ?? s.role.sv, org]
       .filter((x) => x !== undefined)
       .join(", "))
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the results views read: the goals, indicators, actuals and progress reports (of the
+ * programme or more: each view picks its own), the programme's reporting rules (to date the
+ * periods; IATI periods need dates), and the period the totals count up to.
+ *
+ * **Details**
+ *
+ * What is public, and so the only thing a results view copies: goals (level, text, SDG
+ * targets, principles, the goals they contribute to), indicators (text, measure, unit or
+ * scale, baseline, targets per period), and per period the actual (value, disaggregation,
+ * the partnership's comment, or "not reported" with its reason) **once the period's progress
+ * report is approved**, each report's status and dates and the narrative of an approved
+ * report. What is not: actuals of periods whose report is a draft, submitted or returned (they
+ * may still change), the programme's review of an actual and its comment, the comments a
+ * report was returned with, the approval note, the evidence (document references such as
+ * attendance lists, which name people), the financial part (the funding statement shows
+ * budget against actual), and anyone who entered or reviewed anything (actors stay in the
+ * change log).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ResultsInput {
+  /** Goals at every level (overall goals are looked up for the goals contributed to). */
+  readonly goals: ReadonlyArray<Goal.Goal>
+  /** Indicators of those goals. */
+  readonly indicators: ReadonlyArray<Indicator.Indicator>
+  /** Actuals (only those of approved reports are shown). */
+  readonly actuals: ReadonlyArray<Actual.Actual>
+  /** Progress reports. */
+  readonly reports: ReadonlyArray<ProgressReport.ProgressReport>
+  /** The programme's reporting rules: date the periods and give due dates. */
+  readonly rules?: ReportingCycle.ReportingRules | undefined
+  /**
+   * Totals and on-track status count up to this period. Default: the latest period with an
+   * approved report (of the partnership; for a network, of any of its partnerships), so that
+   * targets are set against actuals that are public. Report states and reports outstanding
+   * count up to the latest period reached (or this one, when later).
+   */
+  readonly asOf?: ReportingPeriod.Period | undefined
+}
+
+/**
+ * A reporting period as results views show it: its key, its name and, when the reporting
+ * rules are known, its first and last day.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PeriodView {
+  /** The period. */
+  readonly period: ReportingPeriod.Period
+  /** Its key, `implementation-1`. */
+  readonly key: string
+  /** Its name, `Genomförandeår 1` / `Implementation year 1`. */
+  readonly name: LocalizedText
+  /** Its first day, when the reporting rules are known. */
+  readonly start?: CalendarDate
+  /** Its last day, when the reporting rules are known. */
+  readonly end?: CalendarDate
+  /** Its report's due date, when the reporting rules are known. */
+  readonly due?: CalendarDate
+}
+
+/**
+ * Why a period shows no actual value: marked not reported (with the reason), its report not
+ * approved yet, or nothing reported.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Missing = "not-reported" | "not-approved" | "none"
+
+/**
+ * One indicator in one period: target, the public actual (or why there is none), and whether
+ * the actual meets the target.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface IndicatorPeriodView {
+  /** The period. */
+  readonly period: PeriodView
+  /** The target, when there is one for the period. */
+  readonly target?: number
+  /** The target in words (`20 persons`, `3 / 5 – Regular consultation`). */
+  readonly targetText?: LocalizedText
+  /** The actual, when reported and its report approved. */
+  readonly actual?: number
+  /** The actual in words. */
+  readonly actualText?: LocalizedText
+  /** Why there is no actual, when there is none. */
+  readonly missing?: Missing
+  /** What `missing` says, in words. */
+  readonly missingText?: LocalizedText
+  /** The reason the partnership gave for not reporting. */
+  readonly notReported?: LocalizedText
+  /** The partnership's comment on its actual. */
+  readonly comment?: LocalizedText
+  /** The actual per category (`Kvinnor: 5`). */
+  readonly disaggregated: ReadonlyArray<{ readonly dimension: LocalizedText; readonly category: LocalizedText; readonly value: number }>
+  /** Whether the actual meets the period's target (absent when either is missing). */
+  readonly onTrack?: boolean
+}
+
+/**
+ * An indicator with its baseline, target and actual per period, the total up to the
+ * `asOf` period and a chart of target against actual.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface IndicatorView {
+  /** The indicator's id. */
+  readonly id: Indicator.IndicatorId
+  /** Its title. */
+  readonly title: LocalizedText
+  /** Its description. */
+  readonly description?: LocalizedText
+  /** Quantitative (a unit) or qualitative (a described scale). */
+  readonly kind: "quantitative" | "qualitative"
+  /** How it is measured: the unit's name, or the scale (`1–5`). */
+  readonly measureText: LocalizedText
+  /** The unit code (quantitative). */
+  readonly unit?: string
+  /** The scale's steps (qualitative; empty otherwise). */
+  readonly scale: ReadonlyArray<{ readonly value: number; readonly label: LocalizedText }>
+  /** The IATI IndicatorMeasure code. */
+  readonly iatiMeasure: Indicator.IatiMeasure
+  /** Whether higher is better. */
+  readonly ascending: boolean
+  /** How actuals add up over periods. */
+  readonly aggregation: Indicator.Aggregation
+  /** Its name. */
+  readonly aggregationName: LocalizedText
+  /** The disaggregation dimensions' names. */
+  readonly disaggregation: ReadonlyArray<LocalizedText>
+  /** The baseline, when there is one. */
+  readonly baseline?: { readonly value: number; readonly text: LocalizedText; readonly date: CalendarDate; readonly comment?: LocalizedText }
+  /** Target and actual per period (every period with a target, and every period up to `asOf`). */
+  readonly periods: ReadonlyArray<IndicatorPeriodView>
+  /** Targets and approved actuals added up to `asOf` (`RollUp.row`), and whether that is on track. */
+  readonly total: {
+    readonly asOf: PeriodView
+    readonly target?: number
+    readonly targetText?: LocalizedText
+    readonly actual?: number
+    readonly actualText?: LocalizedText
+    readonly onTrack?: boolean
+  }
+  /** Target against actual per period. */
+  readonly chart: Chart
+  /** Example data the sources do not publish. */
+  readonly illustrative: boolean
+}
+
+/**
+ * A reference to a goal: id, level and title.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface GoalRef {
+  /** The goal's id. */
+  readonly id: Goal.GoalId
+  /** Its level. */
+  readonly level: Goal.Level
+  /** The level's name. */
+  readonly levelName: LocalizedText
+  /** Its title. */
+  readonly title: LocalizedText
+}
+
+/**
+ * A goal of the results framework with its links and indicators.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ResultGoalView extends GoalRef {
+  /** Its description. */
+  readonly description?: LocalizedText
+  /** SDG targets, with their titles. */
+  readonly sdgTargets: ReadonlyArray<{ readonly code: string; readonly title: LocalizedText }>
+  /** Rights principles, named (`PANEL: Delaktighet`). */
+  readonly principles: ReadonlyArray<{ readonly framework: string; readonly principle: string; readonly name: LocalizedText }>
+  /** The goals it contributes to. */
+  readonly contributesTo: ReadonlyArray<GoalRef>
+  /** Its indicators. */
+  readonly indicators: ReadonlyArray<IndicatorView>
+  /** Example data the sources do not publish. */
+  readonly illustrative: boolean
+}
+
+/**
+ * Where the progress report of one period is: its status (none when there is no report),
+ * due date, the latest submission and the approval, and an approved report's narrative.
+ * Return comments and approval notes are not public and never copied.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ReportStateView {
+  /** The period. */
+  readonly period: PeriodView
+  /** Whether it is the final report. */
+  readonly final: boolean
+  /** The status; absent when there is no report. */
+  readonly status?: ProgressReport.Status
+  /** The status's name (`Ingen rapport` when there is none). */
+  readonly statusName: LocalizedText
+  /** The due date (the report's, else the reporting rules'). */
+  readonly due?: CalendarDate
+  /** When it was last submitted. */
+  readonly submitted?: CalendarDate
+  /** When it was approved. */
+  readonly approved?: CalendarDate
+  /** The narrative of an approved report. */
+  readonly narrative?: LocalizedText
+}
+
+/**
+ * The results section of a partnership: its individual goals with their indicators, the
+ * reports' states, and a summary in words.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface PartnershipResults {
+  /** The partnership. */
+  readonly partnership: PartnershipId
+  /** Totals count up to this period. */
+  readonly asOf: PeriodView
+  /** Every period of the programme's phases. */
+  readonly periods: ReadonlyArray<PeriodView>
+  /** The partnership's individual goals. */
+  readonly goals: ReadonlyArray<ResultGoalView>
+  /** One state per period up to the latest period reached (and every later period with a report). */
+  readonly reports: ReadonlyArray<ReportStateView>
+  /** What the section shows, in words. */
+  readonly summary: LocalizedText
+  /** Whether any goal or indicator is example data. */
+  readonly illustrative: boolean
+}
+
+/**
+ * One row of a network's roll-up: an indicator of one partnership, target against actual up
+ * to `asOf`, the actual as a share of the target, and whether it is on track.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface RollUpRowView {
+  /** The indicator. */
+  readonly indicator: { readonly id: Indicator.IndicatorId; readonly title: LocalizedText; readonly measureText: LocalizedText }
+  /** The goal the indicator belongs to. */
+  readonly goal: GoalRef
+  /** The partnership. */
+  readonly partnership: { readonly id: string; readonly title: LocalizedText }
+  /** The target up to `asOf`. */
+  readonly target?: number
+  /** In words. */
+  readonly targetText?: LocalizedText
+  /** The approved actuals up to `asOf`, added up. */
+  readonly actual?: number
+  /** In words. */
+  readonly actualText?: LocalizedText
+  /** The actual as a percentage of the target (rounded), when both are there and the target is not 0. */
+  readonly percent?: number
+  /** How many periods have an approved value. */
+  readonly reported: number
+  /** Whether it is on track. */
+  readonly onTrack?: boolean
+}
+
+/**
+ * One overall goal in a network's roll-up, with its contributing rows, the share on track
+ * and a chart of each row's actual against its target.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface RollUpGoalView {
+  /** The overall goal. */
+  readonly goal: GoalRef & {
+    readonly description?: LocalizedText
+    readonly sdgTargets: ReadonlyArray<{ readonly code: string; readonly title: LocalizedText }>
+    readonly illustrative: boolean
+  }
+  /** The contributing rows. */
+  readonly rows: ReadonlyArray<RollUpRowView>
+  /** Rows on track. */
+  readonly onTrack: number
+  /** Rows with both a target and an actual. */
+  readonly assessed: number
+  /** `onTrack / assessed`, when any row is assessed. */
+  readonly share?: number
+  /** The share on track in words. */
+  readonly shareText: LocalizedText
+  /** Per row: the target (100 %) and the actual as a percentage of it. */
+  readonly chart: Chart
+}
+
+/**
+ * The results of a network: the roll-up ({@link RollUp.make}) of the programme's overall
+ * goals over the network's partnerships, from approved actuals, and the reports outstanding.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface NetworkResults {
+  /** Totals count up to this period. */
+  readonly asOf: PeriodView
+  /** The overall goals. */
+  readonly goals: ReadonlyArray<RollUpGoalView>
+  /** Per partnership, the reports not approved for a period up to the one it has reached (`RollUp.outstanding`). */
+  readonly outstanding: ReadonlyArray<{
+    readonly partnership: { readonly id: string; readonly title: LocalizedText }
+    readonly period: PeriodView
+    readonly status?: ProgressReport.Status
+    readonly statusName: LocalizedText
+  }>
+  /** What the roll-up shows, in words. */
+  readonly summary: LocalizedText
+  /** Whether any goal or indicator is example data. */
+  readonly illustrative: boolean
+}
+
+const defaultPhases: Programme.Phases = { preparationYears: 1, implementationYears: 3 }
+
+const both = (f: (lang: "sv" | "en") => string): LocalizedText => ({ sv: f("sv"), en: f("en") })
+
+const tx = (t: LocalizedText, lang: "sv" | "en") => localText(t, lang)
+
+const periodViews = (phases: Programme.Phases, rules: ReportingCycle.ReportingRules | undefined): ReadonlyArray<PeriodView> => {
+  const schedule = rules === undefined ? [] : ReportingCycle.schedule(rules, phases)
+  return ReportingPeriod.of(phases).map((period) => {
+    const d = schedule.find((x) => ReportingPeriod.equals(x.period, period))
+    const name = both((lang) => {
+      const n = ReportingPeriod.name(period, lang)
+      return n.charAt(0).toLocaleUpperCase(lang) + n.slice(1)
+    })
+    return {
+      period,
+      key: ReportingPeriod.key(period),
+      name,
+      ...(d === undefined ? {} : { start: d.start, end: d.end, due: d.due })
+    }
+  })
+}
+
+const periodView = (all: ReadonlyArray<PeriodView>, p: ReportingPeriod.Period): PeriodView =>
+  all.find((x) => ReportingPeriod.equals(x.period, p)) ??
+    { period: p, key: ReportingPeriod.key(p), name: both((lang) => ReportingPeriod.name(p, lang)) }
+
+/** The latest period with an approved report of any of the partnerships (the first period when none has one). */
+const latestApproved = (
+  phases: Programme.Phases,
+  partnerships: ReadonlyArray<string>,
+  reports: ReadonlyArray<Pick<ProgressReport.ProgressReport, "partnership" | "period" | "status">>
+): ReportingPeriod.Period => {
+  const all = ReportingPeriod.of(phases)
+  const done = all.filter((p) => reports.some((r) => r.status === "approved" && partnerships.includes(r.partnership) && ReportingPeriod.equals(r.period, p)))
+  return done[done.length - 1] ?? all[0] ?? { phase: "preparation", year: 1 as ReportingPeriod.Period["year"] }
+}
+
+const later = (a: ReportingPeriod.Period | undefined, b: ReportingPeriod.Period) =>
+  a !== undefined && ReportingPeriod.order(a) >= ReportingPeriod.order(b) ? a : b
+
+/** The latest period any of the partnerships has reached (none when none has reached any). */
+const latestReached = (
+  phases: Programme.Phases,
+  partnerships: ReadonlyArray<Pick<Partnership.Partnership, "status" | "implementationYear">>
+): ReportingPeriod.Period | undefined => {
+  const reached = ReportingPeriod.of(phases).filter((p) => partnerships.some((x) => ReportingPeriod.reached(x, p)))
+  return reached[reached.length - 1]
+}
+
+/**
+ * The actuals the public may see: those of periods whose progress report is approved.
+ *
+ * @category rules
+ * @since 0.2.0
+ */
+export const publicActuals = (
+  actuals: ReadonlyArray<Actual.Actual>,
+  reports: ReadonlyArray<Pick<ProgressReport.ProgressReport, "partnership" | "period" | "status">>
+): ReadonlyArray<Actual.Actual> => {
+  const approved = new Set(reports.filter((r) => r.status === "approved").map((r) => `${r.partnership}:${ReportingPeriod.key(r.period)}`))
+  return actuals.filter((a) => approved.has(`${a.partnership}:${ReportingPeriod.key(a.period)}`))
+}
+
+const measureText = (ind: Indicator.Indicator): LocalizedText => {
+  const m = ind.measure
+  if (m._tag === "Quantitative") return m.unitName
+  const max = m.scale[m.scale.length - 1]!.value
+  return both((lang) => `${lang === "sv" ? "skala" : "scale"} ${m.scale[0].value}–${max}`)
+}
+
+const chartUnit = (ind: Indicator.Indicator): Chart["unit"] => {
+  const m = ind.measure
+  return m._tag === "Quantitative"
+    ? { kind: "quantity", unit: m.unitName }
+    : { kind: "score", max: m.scale[m.scale.length - 1]!.value, steps: m.scale.map((s) => ({ value: s.value, label: s.label })) }
+}
+
+const valueText = (unit: Chart["unit"], value: number): LocalizedText =>
+  both((lang) => formatValue({ unit } as Chart, value, lang))
+
+const goalRef = (g: Goal.Goal): GoalRef => ({ id: g.id, level: g.level, levelName: Goal.Level.names[g.level], title: g.title })
+
+const sdgTargetViews = (codes: ReadonlyArray<string>) =>
+  codes.map((code) => ({ code, title: Sdg.target(code)?.title ?? plain(code) }))
+
+const principleName = (framework: string, principle: string): LocalizedText => {
+  const f = Frameworks.findBuiltIn(framework)
+  const found = f._tag === "Some" ? f.value.principles.find((p) => p.id === principle) : undefined
+  if (f._tag === "None" || found === undefined) return plain(`${framework}/${principle}`)
+  const fw = f.value.name
+  return both((lang) => `${tx(fw, lang)}: ${tx(found.name, lang)}`)
+}
+
+const onTrackText = (onTrack: boolean | undefined): LocalizedText =>
+  onTrack === undefined ? labels.notAssessed : onTrack ? labels.onTrack : labels.notOnTrack
+
+const missingText: Record<Missing, LocalizedText> = {
+  "not-reported": labels.notReported,
+  "not-approved": labels.awaitingApproval,
+  none: labels.noActual
+}
+
+const indicatorView = (
+  ind: Indicator.Indicator,
+  partnership: string,
+  ctx: {
+    readonly periods: ReadonlyArray<PeriodView>
+    readonly asOf: ReportingPeriod.Period
+    readonly actuals: ReadonlyArray<Actual.Actual>
+    readonly published: ReadonlyArray<Actual.Actual>
+  }
+): IndicatorView => {
+  const unit = chartUnit(ind)
+  const asOfOrder = ReportingPeriod.order(ctx.asOf)
+  const periods: Array<IndicatorPeriodView> = ctx.periods.flatMap((pv): Array<IndicatorPeriodView> => {
+    const target = ind.targets.find((t) => ReportingPeriod.equals(t.period, pv.period))?.value
+    const reached = ReportingPeriod.order(pv.period) <= asOfOrder
+    const pub = ctx.published.find((a) => a.indicator === ind.id && a.partnership === partnership && ReportingPeriod.equals(a.period, pv.period))
+    if (target === undefined && !reached && pub === undefined) return []
+    const entered = ctx.actuals.some((a) => a.indicator === ind.id && a.partnership === partnership && ReportingPeriod.equals(a.period, pv.period))
+    const base = {
+      period: pv,
+      ...(target === undefined ? {} : { target, targetText: valueText(unit, target) })
+    }
+    if (pub === undefined) {
+      const missing: Missing = entered ? "not-approved" : "none"
+      return [{ ...base, missing, missingText: missingText[missing], disaggregated: [] }]
+    }
+    const comment = pub.comment === undefined ? {} : { comment: pub.comment }
+    if (pub.result._tag === "NotReported") {
+      return [{ ...base, missing: "not-reported" as const, missingText: labels.notReported, notReported: pub.result.reason, ...comment, disaggregated: [] }]
+    }
+    const actual = pub.result.value
+    const disaggregated = pub.result.disaggregated.map((d) => ({
+      dimension: Indicator.Dimension.names[d.dimension],
+      category: (Indicator.categories[d.dimension].names as Readonly<Record<string, LocalizedText>>)[d.category] ?? plain(d.category),
+      value: d.value
+    }))
+    return [{
+      ...base,
+      actual,
+      actualText: valueText(unit, actual),
+      ...comment,
+      disaggregated,
+      ...(target === undefined ? {} : { onTrack: Indicator.onTrack(ind, target, actual) })
+    }]
+  })
+  const row = RollUp.row(ind, partnership, ctx.published, ctx.asOf)
+  const asOf = periodView(ctx.periods, ctx.asOf)
+  const total = {
+    asOf,
+    ...(row.target === undefined ? {} : { target: row.target, targetText: valueText(unit, row.target) }),
+    ...(row.actual === undefined ? {} : { actual: row.actual, actualText: valueText(unit, row.actual) }),
+    ...(row.onTrack === undefined ? {} : { onTrack: row.onTrack })
+  }
+  const m = ind.measure
+  const chart: Chart = {
+    id: `results-${partnership}-${ind.id}`,
+    title: both((lang) => `${labels.targetVsActual[lang]}: ${tx(ind.title, lang)}`),
+    summary: both((lang) => {
+      const sv = lang === "sv"
+      const parts = periods.map((p) => {
+        const target = p.targetText === undefined ? labels.noTarget[lang] : tx(p.targetText, lang)
+        const actual = p.actualText === undefined
+          ? tx(p.missingText ?? labels.noActual, lang)
+          : `${sv ? "utfall" : "actual"} ${tx(p.actualText, lang)}`
+        const status = p.onTrack === undefined ? "" : ` (${(p.onTrack ? labels.onTrack : labels.notOnTrack)[lang].toLowerCase()})`
+        return sv ? `${tx(p.period.name, lang)}: målvärde ${target}, ${actual}${status}` : `${tx(p.period.name, lang)}: target ${target}, ${actual}${status}`
+      })
+      const upTo = ReportingPeriod.name(ctx.asOf, lang)
+      const totalText = total.targetText === undefined || total.actualText === undefined
+        ? sv ? ` Till och med ${upTo} kan läget inte bedömas än.` : ` Up to ${upTo}, progress cannot be assessed yet.`
+        : sv
+        ? ` Till och med ${upTo}: ${tx(total.actualText, lang)} mot målvärdet ${tx(total.targetText, lang)}, ${(total.onTrack ? labels.onTrack : labels.notOnTrack).sv.toLowerCase()}.`
+        : ` Up to ${upTo}: ${tx(total.actualText, lang)} against a target of ${tx(total.targetText, lang)}, ${(total.onTrack ? labels.onTrack : labels.notOnTrack).en.toLowerCase()}.`
+      return `${tx(ind.title, lang)} (${tx(measureText(ind), lang)}). ${parts.join("; ")}.${totalText}`
+    }),
+    unit,
+    rowHeading: labels.period,
+    series: [{ key: "target", name: labels.target }, { key: "actual", name: labels.actual }],
+    rows: periods.map((p) => ({
+      key: p.period.key,
+      label: p.period.name,
+      values: [p.target ?? 0, p.actual ?? 0],
+      ...(p.target === undefined || p.actual === undefined
+        ? { absent: [p.target === undefined ? labels.noTarget : undefined, p.actual === undefined ? p.missingText ?? labels.noActual : undefined] }
+        : {})
+    }))
+  }
+  return {
+    id: ind.id,
+    title: ind.title,
+    ...(ind.description === undefined ? {} : { description: ind.description }),
+    kind: m._tag === "Quantitative" ? "quantitative" : "qualitative",
+    measureText: measureText(ind),
+    ...(m._tag === "Quantitative" ? { unit: m.unit } : {}),
+    scale: m._tag === "Qualitative" ? m.scale.map((s) => ({ value: s.value, label: s.label })) : [],
+    iatiMeasure: m.iatiMeasure,
+    ascending: m.ascending,
+    aggregation: Indicator.aggregationOf(ind),
+    aggregationName: Indicator.Aggregation.names[Indicator.aggregationOf(ind)],
+    disaggregation: ind.disaggregation.map((d) => Indicator.Dimension.names[d]),
+    ...(ind.baseline === undefined ? {} : {
+      baseline: {
+        value: ind.baseline.value,
+        text: valueText(unit, ind.baseline.value),
+        date: ind.baseline.date,
+        ...(ind.baseline.comment === undefined ? {} : { comment: ind.baseline.comment })
+      }
+    }),
+    periods,
+    total,
+    chart,
+    illustrative: ind.illustrative === true
+  }
+}
+
+const reportStates = (
+  partnership: string,
+  periods: ReadonlyArray<PeriodView>,
+  phases: Programme.Phases,
+  asOf: ReportingPeriod.Period,
+  reports: ReadonlyArray<ProgressReport.ProgressReport>
+): ReadonlyArray<ReportStateView> =>
+  periods.flatMap((pv): Array<ReportStateView> => {
+    const r = reports.find((x) => x.partnership === partnership && ReportingPeriod.equals(x.period, pv.period))
+    if (r === undefined && ReportingPeriod.order(pv.period) > ReportingPeriod.order(asOf)) return []
+    const final = ReportingPeriod.isFinal(phases, pv.period)
+    if (r === undefined) return [{ period: pv, final, statusName: labels.noReport, ...(pv.due === undefined ? {} : { due: pv.due }) }]
+    const due = r.due ?? pv.due
+    const submitted = ProgressReport.lastSubmission(r)?.date
+    const approved = r.status === "approved" ? r.steps.findLast((s) => s._tag === "Approved")?.date : undefined
+    return [{
+      period: pv,
+      final,
+      status: r.status,
+      statusName: ProgressReport.Status.names[r.status],
+      ...(due === undefined ? {} : { due }),
+      ...(submitted === undefined ? {} : { submitted }),
+      ...(approved === undefined ? {} : { approved }),
+      ...(r.status === "approved" && r.narrative !== undefined ? { narrative: r.narrative } : {})
+    }]
+  })
+
+/**
+ * The results section of a partnership: its individual goals with their indicators (target
+ * and approved actual per period, totals up to `asOf` and a chart each) and its reports'
+ * states. Only public data is copied (see {@link ResultsInput}).
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const partnershipResults = (p: Partnership.Partnership, dir: Directory, input: ResultsInput): PartnershipResults => {
+  const phases = dir.programmes.get(p.programme)?.phases ?? defaultPhases
+  const periods = periodViews(phases, input.rules)
+  const asOf = input.asOf ?? latestApproved(phases, [p.id], input.reports)
+  const reportsUpTo = later(latestReached(phases, [p]), asOf)
+  const published = publicActuals(input.actuals, input.reports)
+  const byId = new Map(input.goals.map((g) => [g.id as string, g]))
+  const goals: Array<ResultGoalView> = input.goals
+    .filter((g) => g.level === "partnership" && g.partnership === p.id)
+    .map((g) => ({
+      ...goalRef(g),
+      ...(g.description === undefined ? {} : { description: g.description }),
+      sdgTargets: sdgTargetViews(g.sdgTargets),
+      principles: g.principles.map((x) => ({ framework: x.framework, principle: x.principle, name: principleName(x.framework, x.principle) })),
+      contributesTo: g.contributesTo.flatMap((id) => {
+        const to = byId.get(id)
+        return to === undefined ? [] : [goalRef(to)]
+      }),
+      indicators: input.indicators
+        .filter((i) => i.goal === g.id)
+        .map((i) => indicatorView(i, p.id, { periods, asOf, actuals: input.actuals, published })),
+      illustrative: g.illustrative === true
+    }))
+  const indicators = goals.flatMap((g) => g.indicators)
+  const assessed = indicators.filter((i) => i.total.onTrack !== undefined).length
+  const onTrack = indicators.filter((i) => i.total.onTrack === true).length
+  const reports = reportStates(p.id, periods, phases, reportsUpTo, input.reports)
+  const approved = reports.filter((r) => r.status === "approved").length
+  const upTo = periodView(periods, asOf)
+  return {
+    partnership: p.id,
+    asOf: upTo,
+    periods,
+    goals,
+    reports,
+    summary: {
+      sv: `${count(goals.length, "mål", "mål")} med ${count(indicators.length, "indikator", "indikatorer")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${approved} av ${reports.length} lägesrapporter godkända.`,
+      en: `${count(goals.length, "goal", "goals")} with ${count(indicators.length, "indicator", "indicators")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${approved} of ${reports.length} progress reports approved.`
+    },
+    illustrative: goals.some((g) => g.illustrative || g.indicators.some((i) => i.illustrative))
+  }
+}
+
+/**
+ * The results of a network: {@link RollUp.make} over the network's partnerships and the
+ * programme's overall goals, from approved actuals only, with each goal's rows, the share on
+ * track, a chart, and the reports outstanding.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const networkResults = (
+  network: Network,
+  partnerships: ReadonlyArray<Partnership.Partnership>,
+  dir: Directory,
+  input: ResultsInput
+): NetworkResults => {
+  const members = partnerships.filter((p) => p.network === network.id)
+  const phases = dir.programmes.get(network.programme)?.phases ?? defaultPhases
+  const periods = periodViews(phases, input.rules)
+  const asOf = input.asOf ?? latestApproved(phases, members.map((p) => p.id), input.reports)
+  const rollUp = RollUp.make({
+    scope: { _tag: "Network", programme: network.programme, network: network.id },
+    asOf,
+    phases,
+    goals: input.goals,
+    indicators: input.indicators,
+    actuals: publicActuals(input.actuals, input.reports),
+    partnerships: members,
+    reports: input.reports
+  })
+  const titles = new Map(members.map((p) => [p.id as string, p.title]))
+  const titleOf = (id: string) => ({ id, title: titles.get(id) ?? plain(id) })
+  const goalsById = new Map(input.goals.map((g) => [g.id as string, g]))
+  const goals = rollUp.goals.map((gr): RollUpGoalView => {
+    const rows = gr.rows.map((r): RollUpRowView => {
+      const unit = chartUnit(r.indicator)
+      const owner = goalsById.get(r.goal)
+      const percent = r.target === undefined || r.actual === undefined || r.target === 0 ? undefined : Math.round((r.actual / r.target) * 100)
+      return {
+        indicator: { id: r.indicator.id, title: r.indicator.title, measureText: measureText(r.indicator) },
+        goal: owner === undefined ? { id: r.goal as Goal.GoalId, level: "partnership", levelName: Goal.Level.names.partnership, title: plain(r.goal) } : goalRef(owner),
+        partnership: titleOf(r.partnership),
+        ...(r.target === undefined ? {} : { target: r.target, targetText: valueText(unit, r.target) }),
+        ...(r.actual === undefined ? {} : { actual: r.actual, actualText: valueText(unit, r.actual) }),
+        ...(percent === undefined ? {} : { percent }),
+        reported: r.reported,
+        ...(r.onTrack === undefined ? {} : { onTrack: r.onTrack })
+      }
+    })
+    const shareText = gr.share === undefined
+      ? labels.notAssessed
+      : both((lang) => lang === "sv" ? `${gr.onTrack} av ${gr.assessed} (${Math.round(gr.share! * 100)} %)` : `${gr.onTrack} of ${gr.assessed} (${Math.round(gr.share! * 100)} %)`)
+    const label = (r: RollUpRowView) => both((lang) => `${tx(r.indicator.title, lang)} – ${tx(r.partnership.title, lang)}`)
+    const chart: Chart = {
+      id: `results-goal-${gr.goal.id}`,
+      title: both((lang) => `${labels.shareOfTarget[lang]}: ${tx(gr.goal.title, lang)}`),
+      summary: both((lang) => {
+        const sv = lang === "sv"
+        const head = sv
+          ? `${count(rows.length, "indikator", "indikatorer")} bidrar till målet; till och med ${ReportingPeriod.name(asOf, lang)} är ${gr.onTrack} av ${gr.assessed} bedömda enligt plan.`
+          : `${count(rows.length, "indicator", "indicators")} contribute to the goal; up to ${ReportingPeriod.name(asOf, lang)}, ${gr.onTrack} of ${gr.assessed} assessed are on track.`
+        const each = rows.map((r) => {
+          const status = tx(onTrackText(r.onTrack), lang).toLowerCase()
+          const actual = r.actualText === undefined ? labels.noActual[lang] : tx(r.actualText, lang)
+          const target = r.targetText === undefined ? labels.noTarget[lang] : tx(r.targetText, lang)
+          return sv
+            ? ` ${tx(label(r), lang)}: utfall ${actual} mot målvärdet ${target}${r.percent === undefined ? "" : ` (${r.percent} %)`}, ${status}.`
+            : ` ${tx(label(r), lang)}: actual ${actual} against a target of ${target}${r.percent === undefined ? "" : ` (${r.percent} %)`}, ${status}.`
+        })
+        return head + each.join("")
+      }),
+      unit: { kind: "percent" },
+      rowHeading: labels.indicator,
+      series: [{ key: "target", name: labels.target }, { key: "actual", name: labels.actual }],
+      rows: rows.map((r) => ({
+        key: `${r.indicator.id}-${r.partnership.id}`,
+        label: label(r),
+        values: [r.target === undefined ? 0 : 100, r.percent ?? 0],
+        ...(r.target === undefined || r.percent === undefined
+          ? { absent: [r.target === undefined ? labels.noTarget : undefined, r.percent === undefined ? (r.actual === undefined ? labels.noActual : labels.noTarget) : undefined] }
+          : {})
+      }))
+    }
+    const g = gr.goal
+    return {
+      goal: {
+        ...goalRef(g),
+        ...(g.description === undefined ? {} : { description: g.description }),
+        sdgTargets: sdgTargetViews(g.sdgTargets),
+        illustrative: g.illustrative === true
+      },
+      rows,
+      onTrack: gr.onTrack,
+      assessed: gr.assessed,
+      ...(gr.share === undefined ? {} : { share: gr.share }),
+      shareText,
+      chart
+    }
+  })
+  // each partnership's reports up to the period it has reached (none before it starts preparing)
+  const inScope = new Set(RollUp.partnershipsIn(rollUp.scope, members))
+  const outstanding = members.filter((p) => inScope.has(p.id)).flatMap((p) => {
+    const reached = latestReached(phases, [p])
+    return reached === undefined ? [] : RollUp.outstanding({ asOf: reached, phases, reports: input.reports }, [p.id])
+  }).map((o) => ({
+    partnership: titleOf(o.partnership),
+    period: periodView(periods, o.period),
+    ...(o.status === undefined ? {} : { status: o.status }),
+    statusName: o.status === undefined ? labels.noReport : ProgressReport.Status.names[o.status]
+  }))
+  const assessed = goals.reduce((s, g) => s + g.assessed, 0)
+  const onTrack = goals.reduce((s, g) => s + g.onTrack, 0)
+  return {
+    asOf: periodView(periods, asOf),
+    goals,
+    outstanding,
+    summary: {
+      sv: `${count(goals.length, "övergripande mål", "övergripande mål")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${count(outstanding.length, "lägesrapport", "lägesrapporter")} är inte godkända.`,
+      en: `${count(goals.length, "overall goal", "overall goals")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${count(outstanding.length, "progress report is", "progress reports are")} not approved.`
+    },
+    illustrative: goals.some((g) => g.goal.illustrative) || input.indicators.some((i) => i.illustrative === true && goals.some((g) => g.rows.some((r) => r.indicator.id === i.id)))
+  }
+}
+
+/**
+ * The on-track status in words: on track, not on track, or not assessed yet.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const onTrackName = onTrackText
+
+/**
+ * The facts of an indicator in display order, each with its label: measure, adds up as,
+ * disaggregation, baseline, total up to `asOf` and its status.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const indicatorFacts = (ind: IndicatorView): ReadonlyArray<{ readonly label: LocalizedText; readonly values: ReadonlyArray<LocalizedText> }> => {
+  const facts: Array<{ label: LocalizedText; values: ReadonlyArray<LocalizedText> }> = []
+  facts.push({ label: labels.measure, values: [ind.measureText] })
+  if (ind.scale.length > 0) facts.push({ label: labels.scale, values: ind.scale.map((s) => both((lang) => `${s.value} – ${tx(s.label, lang)}`)) })
+  facts.push({ label: labels.aggregation, values: [ind.aggregationName] })
+  if (ind.disaggregation.length > 0) facts.push({ label: labels.disaggregation, values: ind.disaggregation })
+  if (ind.baseline !== undefined) {
+    const b = ind.baseline
+    facts.push({ label: labels.baseline, values: [both((lang) => `${tx(b.text, lang)} (${b.date})`), ...(b.comment === undefined ? [] : [b.comment])] })
+  }
+  const t = ind.total
+  facts.push({
+    label: both((lang) => `${labels.upTo[lang]} ${tx(t.asOf.name, lang).toLowerCase()}`),
+    values: [
+      both((lang) =>
+        `${labels.target[lang]}: ${t.targetText === undefined ? labels.noTarget[lang] : tx(t.targetText, lang)}; ${labels.actual[lang]}: ${
+          t.actualText === undefined ? labels.noActual[lang] : tx(t.actualText, lang)
+        }`
+      ),
+      onTrackText(t.onTrack)
+    ]
+  })
+  return facts
+}
+
+/**
+ * The facts of a results goal in display order: level, goals contributed to, SDG targets,
+ * principles. Absent facts are left out.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const goalFacts = (goal: ResultGoalView): ReadonlyArray<{ readonly label: LocalizedText; readonly values: ReadonlyArray<LocalizedText> }> => {
+  const facts: Array<{ label: LocalizedText; values: ReadonlyArray<LocalizedText> }> = [{ label: labels.level, values: [goal.levelName] }]
+  if (goal.contributesTo.length > 0) facts.push({ label: labels.contributesTo, values: goal.contributesTo.map((g) => g.title) })
+  if (goal.sdgTargets.length > 0) facts.push({ label: labels.sdgTargets, values: goal.sdgTargets.map((t) => mapText(t.title, (s) => `${t.code} ${s}`)) })
+  if (goal.principles.length > 0) facts.push({ label: labels.principles, values: goal.principles.map((p) => p.name) })
+  return facts
+}
+
+/**
+ * The notes of an indicator's periods, in words: the partnership's comments, the reasons
+ * for not reporting and the disaggregated values.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const periodNotes = (ind: IndicatorView): ReadonlyArray<LocalizedText> =>
+  ind.periods.flatMap((p) => {
+    const out: Array<LocalizedText> = []
+    if (p.notReported !== undefined) {
+      const reason = p.notReported
+      out.push(both((lang) => `${tx(p.period.name, lang)}, ${labels.notReported[lang]}: ${tx(reason, lang)}`))
+    }
+    if (p.disaggregated.length > 0) {
+      out.push(both((lang) => `${tx(p.period.name, lang)}, ${labels.disaggregation[lang].toLowerCase()}: ${p.disaggregated.map((d) => `${tx(d.category, lang)} ${formatNumber(d.value, lang)}`).join(", ")}`))
+    }
+    if (p.comment !== undefined) {
+      const comment = p.comment
+      out.push(both((lang) => `${tx(p.period.name, lang)}: ${tx(comment, lang)}`))
+    }
+    return out
+  })
+
+/**
+ * The {@link ResultsInput} of everything stored for a programme: its goals, their indicators,
+ * the actuals and reports of its partnerships, and its reporting rules.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const loadResults = (
+  programme: string
+): Effect.Effect<ResultsInput, StoreError, Goal.Store | Indicator.Store | Actual.Store | ProgressReport.Store | ReportingCycle.Store> =>
+  Effect.gen(function*() {
+    const goals = (yield* (yield* Goal.Store).list()).filter((g) => g.programme === programme)
+    const ids = new Set(goals.map((g) => g.id as string))
+    const indicators = (yield* (yield* Indicator.Store).list()).filter((i) => ids.has(i.goal))
+    const indicatorIds = new Set(indicators.map((i) => i.id as string))
+    const actuals = (yield* (yield* Actual.Store).list()).filter((a) => indicatorIds.has(a.indicator))
+    const reports = yield* (yield* ProgressReport.Store).list()
+    const rules = Option.getOrUndefined(yield* (yield* ReportingCycle.Store).find(programme))
+    return { goals, indicators, actuals, reports, ...(rules === undefined ? {} : { rules }) }
+  }).pipe(Effect.withSpan("View.loadResults"))

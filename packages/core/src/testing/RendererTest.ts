@@ -1,9 +1,11 @@
 /**
  * The contract suite every {@link Renderer.Renderer} adapter runs: each supported view renders
  * in both languages, the same input gives the same bytes, unsupported views are refused with a
- * typed error, contact persons never appear, and hostile text (script tags, attribute
- * breakers, `javascript:` URLs, Markdown and CSV formula injection, control characters) comes
- * out inert.
+ * typed error, contact persons and internal results data (review and return comments,
+ * approval notes, evidence, actuals of reports not approved) never appear, and hostile text
+ * (script tags, attribute breakers, `javascript:` URLs, Markdown and CSV formula injection,
+ * control characters) comes out inert. The fixture's project card, network report and
+ * activity file carry results ({@link results}), so every check covers them.
  *
  * @example
  * ```ts
@@ -29,6 +31,12 @@ import { Programme } from "../partnership/Programme.ts"
 import { Renderer } from "../publishing/Renderer.ts"
 import type { GoalNumber, TargetCode } from "../Sdg.ts"
 import * as View from "../publishing/View.ts"
+import * as Actual from "../results/Actual.ts"
+import * as Goal from "../results/Goal.ts"
+import * as Indicator from "../results/Indicator.ts"
+import * as ProgressReport from "../results/ProgressReport.ts"
+import * as ReportingCycle from "../results/ReportingCycle.ts"
+import type * as ReportingPeriod from "../results/ReportingPeriod.ts"
 
 /**
  * Hostile texts every renderer must render inert.
@@ -71,6 +79,168 @@ export const personalData: ReadonlyArray<string> = [
   "Privat Kontaktsdotter",
   "kontakt.privat@example.org"
 ]
+
+/**
+ * Internal results data of the fixture (a reviewer's comments, return comments, an approval
+ * note, evidence references, actuals of a report not approved yet): it must appear in no
+ * output.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const internalResults: ReadonlyArray<string> = [
+  "Granskarens interna anteckning",
+  "Reviewer's internal note",
+  "närvarolista-hemligsson.pdf",
+  "Återsänd: komplettera",
+  "Approval note, internal",
+  "Inte godkänt utfall 777"
+]
+
+/**
+ * The results framework of the fixture: for partnership `p-one`, an overall goal, an
+ * individual goal contributing to it, three indicators (persons trained, summed and by gender;
+ * a described 1–5 scale; documents, one marked not reported), actuals for three periods, the
+ * preparation year's report returned and then approved, implementation year 1 approved and
+ * year 2 submitted (its actuals not public yet), and reporting rules from 2021-01-01. Free
+ * texts are `text` when given; internal texts are always {@link internalResults}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const results = (text?: string): View.ResultsInput => {
+  const t = (sv: string, en: string) => (text === undefined ? { sv, en } : { sv: text, en: text })
+  const [reviewSv, reviewEn, evidence, returnText, approvalNote, hidden] = internalResults
+  const prep: ReportingPeriod.Period = { phase: "preparation", year: 1 as ReportingPeriod.Period["year"] }
+  const impl = (year: number): ReportingPeriod.Period => ({ phase: "implementation", year: year as ReportingPeriod.Period["year"] })
+  const overall = new Goal.Goal({
+    id: "overall" as Goal.GoalId,
+    programme: "programme" as ProgrammeId,
+    level: "programme",
+    title: t("Inkluderande styrning", "Inclusive governance"),
+    description: t("Programmets övergripande mål", "The programme's overall goal"),
+    sdgTargets: ["10.2" as TargetCode],
+    principles: [],
+    contributesTo: [],
+    illustrative: true,
+    version: 1
+  })
+  const own = new Goal.Goal({
+    id: "p-one-leadership" as Goal.GoalId,
+    programme: "programme" as ProgrammeId,
+    level: "partnership",
+    partnership: "p-one" as PartnershipId,
+    title: t("Inkluderande ledarskap", "Inclusive leadership"),
+    sdgTargets: ["10.2" as TargetCode, "16.7" as TargetCode],
+    principles: [{ framework: "panel" as never, principle: "participation" as never }],
+    contributesTo: [overall.id],
+    illustrative: true,
+    version: 1
+  })
+  const trained = new Indicator.Indicator({
+    id: "trained" as Indicator.IndicatorId,
+    goal: own.id,
+    title: t("Utbildade tjänstepersoner", "Officials trained"),
+    description: t("Antal som gått utbildningen", "How many took the training"),
+    measure: { _tag: "Quantitative", unit: "persons", unitName: t("personer", "persons"), aggregation: "sum", ascending: true, iatiMeasure: 1 },
+    baseline: { value: 0, date: "2021-01-01" as CalendarDate, comment: t("Ingen utbildning före projektet", "No training before the project") },
+    targets: [{ period: prep, value: 5 }, { period: impl(1), value: 20 }, { period: impl(2), value: 20 }, { period: impl(3), value: 20, comment: t("Sista året", "The last year") }],
+    disaggregation: ["gender"],
+    illustrative: true,
+    version: 1
+  })
+  const maturity = new Indicator.Indicator({
+    id: "maturity" as Indicator.IndicatorId,
+    goal: own.id,
+    title: t("Mognad i delaktighet", "Maturity of participation"),
+    measure: {
+      _tag: "Qualitative",
+      ascending: true,
+      iatiMeasure: 4,
+      scale: [
+        { value: 1, label: t("Ingen struktur", "No structure") },
+        { value: 2, label: t("Enstaka samråd", "Occasional consultation") },
+        { value: 3, label: t("Regelbundna samråd", "Regular consultation") }
+      ]
+    },
+    baseline: { value: 1, date: "2021-01-01" as CalendarDate },
+    targets: [{ period: prep, value: 2 }, { period: impl(1), value: 2 }, { period: impl(2), value: 3 }, { period: impl(3), value: 3 }],
+    disaggregation: [],
+    illustrative: true,
+    version: 1
+  })
+  const documents = new Indicator.Indicator({
+    id: "documents" as Indicator.IndicatorId,
+    goal: own.id,
+    title: t("Reviderade styrdokument", "Steering documents revised"),
+    measure: { _tag: "Quantitative", unit: "documents", unitName: t("dokument", "documents"), aggregation: "sum", ascending: true, iatiMeasure: 1 },
+    targets: [{ period: impl(1), value: 1 }, { period: impl(2), value: 2 }],
+    disaggregation: [],
+    illustrative: true,
+    version: 1
+  })
+  const review = { date: "2022-02-01" as CalendarDate, comment: { sv: reviewSv!, en: reviewEn! } }
+  const actual = (ind: Indicator.Indicator, period: ReportingPeriod.Period, result: Actual.Result, extra: Partial<Pick<Actual.Actual, "comment">> = {}, reviewed = true) =>
+    new Actual.Actual({
+      id: Actual.idOf(ind.id, "p-one", period),
+      indicator: ind.id,
+      partnership: "p-one" as PartnershipId,
+      period,
+      result,
+      ...extra,
+      evidence: [{ document: evidence!, description: { sv: reviewSv!, en: reviewEn! } }],
+      entered: "2021-12-10" as CalendarDate,
+      ...(reviewed ? { status: "reviewed" as const, reviewed: review } : { status: "entered" as const }),
+      version: 1
+    })
+  const reported = (value: number, disaggregated: Extract<Actual.Result, { _tag: "Reported" }>["disaggregated"] = []) =>
+    ({ _tag: "Reported" as const, value, disaggregated })
+  const actuals = [
+    actual(trained, prep, reported(8, [{ dimension: "gender", category: "women", value: 5 }, { dimension: "gender", category: "men", value: 3 }]), { comment: t("Introduktionsutbildning", "Introductory training") }),
+    actual(maturity, prep, reported(2)),
+    actual(documents, prep, { _tag: "NotReported", reason: t("Revideras från år 1", "Revised from year 1") }),
+    actual(trained, impl(1), reported(22)),
+    actual(maturity, impl(1), reported(2)),
+    actual(documents, impl(1), reported(1)),
+    // submitted, not approved: not public
+    actual(trained, impl(2), reported(777), { comment: { sv: hidden!, en: hidden! } }, false)
+  ]
+  const included = (period: ReportingPeriod.Period) => actuals.filter((a) => a.period.phase === period.phase && a.period.year === period.year).map((a) => ({ actual: a.id, version: a.version }))
+  const report = (period: ReportingPeriod.Period, steps: ProgressReport.ProgressReport["steps"], status: ProgressReport.Status) =>
+    new ProgressReport.ProgressReport({
+      id: ProgressReport.idOf("p-one", period),
+      partnership: "p-one" as PartnershipId,
+      period,
+      final: false,
+      narrative: t("Året i korthet", "The year in brief"),
+      status,
+      steps,
+      version: 1
+    })
+  const reports = [
+    report(prep, [
+      { _tag: "Submitted", date: "2022-01-31" as CalendarDate, actuals: included(prep) },
+      { _tag: "Returned", date: "2022-02-07" as CalendarDate, comments: [{ field: "actuals.documents", text: { sv: returnText!, en: returnText! } }] },
+      { _tag: "Submitted", date: "2022-02-11" as CalendarDate, actuals: included(prep) },
+      { _tag: "Approved", date: "2022-02-14" as CalendarDate, note: { sv: approvalNote!, en: approvalNote! } }
+    ], "approved"),
+    report(impl(1), [
+      { _tag: "Submitted", date: "2023-02-01" as CalendarDate, actuals: included(impl(1)) },
+      { _tag: "Approved", date: "2023-02-20" as CalendarDate }
+    ], "approved"),
+    report(impl(2), [{ _tag: "Submitted", date: "2024-02-01" as CalendarDate, actuals: included(impl(2)) }], "submitted")
+  ]
+  const rules = new ReportingCycle.ReportingRules({
+    id: "programme" as ProgrammeId,
+    start: "2021-01-01" as CalendarDate,
+    dueDays: 60,
+    finalDueDays: 90,
+    remindBefore: [30, 7],
+    remindEvery: 14,
+    version: 1
+  })
+  return { goals: [overall, own], indicators: [trained, maturity, documents], actuals, reports, rules }
+}
 
 const org = (id: string, kind: Organisation["kind"], sv: string, en: string, country: string, withContacts: boolean) =>
   new Organisation({
@@ -190,7 +360,8 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     ]
   }
   const first = partnerships[0]!
-  const card = View.projectCard(first, dir)
+  const framework = results(text)
+  const card = View.projectCard(first, dir, framework)
   const registrant = (i: number) => ({ name: personalData[i === 0 ? 0 : 3]!, email: personalData[i === 0 ? 1 : 4]!, signedUp: "2023-03-01" as CalendarDate })
   const event: CalendarEvent.CalendarEvent = {
     ...Effect.runSync(CalendarEvent.make({
@@ -231,7 +402,8 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
       directory: dir,
       assessments: [assessment],
       funding: [funding],
-      unknowns: [t("Okänd uppgift", "Unknown fact")]
+      unknowns: [t("Okänd uppgift", "Unknown fact")],
+      results: framework
     }),
     AssessmentSummary: View.assessmentSummary(assessment, first),
     FundingStatement: View.fundingStatement(funding, first),
@@ -239,6 +411,7 @@ export const views = (text?: string): { readonly [K in View.Kind]: Extract<View.
     ActivityFile: View.activityFile({
       partnerships,
       directory: dir,
+      results: framework,
       extra: (p) =>
         p.id === first.id
           ? {
@@ -420,7 +593,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Renderer, E>): void =>
         }
       })))
 
-    it.effect("never shows contact persons", () =>
+    it.effect("never shows contact persons or internal results data", () =>
       run(Effect.gen(function*() {
         const renderer = yield* Renderer
         for (const kind of renderer.supports) {
@@ -429,6 +602,29 @@ export const suite = <E>(name: string, layer: Layer.Layer<Renderer, E>): void =>
             for (const secret of personalData) {
               assert.isFalse(doc.body.includes(secret), `${kind} ${lang} shows personal data: ${secret}`)
             }
+            for (const secret of internalResults) {
+              assert.isFalse(doc.body.includes(secret), `${kind} ${lang} shows internal results data: ${secret}`)
+            }
+          }
+        }
+      })))
+
+    it.effect("renders the results sections of project cards and activity files", () =>
+      run(Effect.gen(function*() {
+        const renderer = yield* Renderer
+        const all = views()
+        assert.isDefined(all.ProjectCard.results, "the fixture's card has results")
+        assert.isDefined(all.NetworkReport.results, "the fixture's network report has results")
+        const { results: _card, ...card } = all.ProjectCard
+        const without = {
+          ProjectCard: card,
+          ActivityFile: { ...all.ActivityFile, activities: all.ActivityFile.activities.map(({ results: _r, ...a }) => a) }
+        }
+        for (const kind of (["ProjectCard", "ActivityFile"] as const).filter((k) => renderer.supports.includes(k))) {
+          for (const lang of langs) {
+            const a = yield* renderer.render(all[kind], lang)
+            const b = yield* renderer.render(without[kind], lang)
+            assert.notStrictEqual(a.body, b.body, `${kind} ${lang}: the results do not show`)
           }
         }
       })))

@@ -6,6 +6,7 @@ import * as fc from "fast-check"
 import { CsvRenderer } from "@localrights/render-csv"
 
 RendererTest.suite("csv", CsvRenderer.layer())
+RendererTest.suite("csv (results)", CsvRenderer.layer({ results: true }))
 
 const views = RendererTest.views()
 const csv = CsvRenderer.make()
@@ -62,4 +63,38 @@ describe("CsvRenderer", () => {
       assert.strictEqual(Math.round(Number(Money.toDecimal({ minor, currency: SEK })) * 100), minor)
     }))
   })
+})
+
+describe("CsvRenderer results", () => {
+  const withResults = CsvRenderer.make({ results: true })
+
+  it.effect("a project card (results: true): one row per indicator and period, approved actuals only", () =>
+    Effect.gen(function*() {
+      assert.notInclude(csv.supports, "ProjectCard", "by default, no project cards (no change for existing callers)")
+      const { body, fileName } = yield* withResults.render(views.ProjectCard, "en")
+      assert.strictEqual(fileName, "p-one.en.csv")
+      const rows = RendererTest.parseCsv(body)!
+      assert.deepStrictEqual(rows[0]!.slice(0, 6), ["Id", "Title", "Goal id", "Goal", "Indicator id", "Indicator"])
+      const trained = rows.filter((r) => r[4] === "trained")
+      assert.deepStrictEqual(trained.map((r) => [r[10], r[14], r[15], r[16], r[17]]), [
+        ["preparation-1", "5", "8", "On track", ""],
+        ["implementation-1", "20", "22", "On track", ""],
+        ["implementation-2", "20", "", "", "awaiting an approved report"],
+        ["implementation-3", "20", "", "", "no actual"]
+      ])
+      assert.deepStrictEqual(trained[0]!.slice(8, 10), ["0", "2021-01-01"])
+      assert.deepStrictEqual(trained[0]!.slice(12, 14), ["2021-01-01", "2021-12-31"])
+      assert.include(body, "not reported: Revised from year 1")
+      assert.notInclude(body, "777")
+    }))
+
+  it.effect("a network report (results: true): one row per overall goal, indicator and partnership", () =>
+    Effect.gen(function*() {
+      const rows = RendererTest.parseCsv((yield* withResults.render(views.NetworkReport, "sv")).body)!
+      assert.strictEqual(rows.length, 4)
+      assert.deepStrictEqual(rows[1], ["overall", "Inkluderande styrning", "trained", "Utbildade tjänstepersoner", "personer", "p-one", "Partnerskap p-one", "implementation-1", "25", "30", "120", "Enligt plan", "2"])
+      // the default stays the funding rows
+      const funding = RendererTest.parseCsv((yield* csv.render(views.NetworkReport, "sv")).body)!
+      assert.strictEqual(funding[0]![3], "Kostnadsslag")
+    }))
 })

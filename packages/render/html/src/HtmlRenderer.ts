@@ -1,6 +1,8 @@
 /**
- * Accessible, bilingual HTML pages for the views: project card, catalogue, network report,
- * assessment summary, funding statement, event page. Each page is one self-contained document (embedded
+ * Accessible, bilingual HTML pages for the views: project card (with its results section:
+ * goals, indicators, a target-against-actual chart per indicator, report states), catalogue,
+ * network report (with the results roll-up and the reports outstanding), assessment summary,
+ * funding statement, event page. Each page is one self-contained document (embedded
  * CSS, inline SVG charts, no scripts, no external requests) that aims at WCAG 2.2 AA:
  * landmarks, one `h1`, headings in order, `lang` on the page and on every text in the other
  * language, a visible marker where a text falls back to the other language, visible focus,
@@ -98,6 +100,12 @@ figure{margin:0 0 .5rem}
 figcaption{color:#1a1a1a;margin-top:.25rem}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1a1a1a}
 footer{border-top:1px solid #767676;margin-top:2rem;font-size:.9rem}
+td.absent{font-style:italic}
+.scroll{overflow-x:auto;max-width:100%}
+.scroll:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.note{border-left:4px solid #1f4e79;padding:.25rem .75rem;background:#f3f6fa}
+svg{max-width:100%;height:auto}
+@media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dd{grid-column:1}}
 `
 
 const page = (config: Config, view: View.View, lang: Lang, title: LocalizedText.LocalizedText, content: string): string => {
@@ -156,7 +164,115 @@ const cardBody = (card: View.ProjectCard, lang: Lang): string => {
   if (card.projectGoals.length > 0) {
     out += `<h2>${t(View.labels.projectGoals, lang)}</h2><ul>${card.projectGoals.map((g) => `<li>${t(g, lang)}</li>`).join("")}</ul>`
   }
+  if (card.results !== undefined) out += partnershipResults(card.results, lang)
   return out
+}
+
+type Fact = { readonly label: LocalizedText.LocalizedText; readonly values: ReadonlyArray<LocalizedText.LocalizedText> }
+
+const factList = (list: ReadonlyArray<Fact>, lang: Lang): string =>
+  `<dl class="facts">${list.map((f) => `<dt>${t(f.label, lang)}</dt>${f.values.map((v) => `<dd>${t(v, lang)}</dd>`).join("")}`).join("")}</dl>`
+
+/** A wide table in a focusable, labelled region that scrolls sideways on a narrow screen. */
+const scrollTable = (label: LocalizedText.LocalizedText, lang: Lang, table: string): string =>
+  `<div class="scroll" role="region" aria-label="${plain(label, lang)}" tabindex="0">${table}</div>`
+
+const cell = (text: LocalizedText.LocalizedText | undefined, lang: Lang, numeric = false) =>
+  text === undefined ? `<td></td>` : `<td${numeric ? " class=\"num\"" : ""}>${t(text, lang)}</td>`
+
+const dateCell = (d: string | undefined) => `<td>${d === undefined ? "" : escape(d)}</td>`
+
+const illustrativeNote = (lang: Lang) => `<p class="note" role="note">${t(View.labels.illustrative, lang)}</p>`
+
+const partnershipResults = (r: View.PartnershipResults, lang: Lang): string => {
+  let out = `<section aria-labelledby="results-h"><h2 id="results-h">${t(View.labels.results, lang)}</h2>`
+  if (r.illustrative) out += illustrativeNote(lang)
+  out += `<p>${t(r.summary, lang)}</p><p>${t(View.labels.publicNote, lang)}</p>`
+  if (r.goals.length === 0) out += `<p>${t(View.labels.noResults, lang)}</p>`
+  for (const g of r.goals) {
+    const gid = `goal-${idSafe(g.id)}`
+    out += `<section aria-labelledby="${gid}"><h3 id="${gid}">${t(g.title, lang)}</h3>`
+    if (g.description !== undefined) out += `<p>${t(g.description, lang)}</p>`
+    out += factList(View.goalFacts(g), lang)
+    for (const ind of g.indicators) {
+      const iid = `indicator-${idSafe(r.partnership)}-${idSafe(ind.id)}`
+      out += `<section aria-labelledby="${iid}"><h4 id="${iid}">${t(ind.title, lang)}</h4>`
+      if (ind.description !== undefined) out += `<p>${t(ind.description, lang)}</p>`
+      out += factList(View.indicatorFacts(ind), lang)
+      out += chartSection(ind.chart, lang, 5)
+      const notes = View.periodNotes(ind)
+      if (notes.length > 0) {
+        out += `<p>${t(View.labels.notes, lang)}:</p><ul>${notes.map((n) => `<li>${t(n, lang)}</li>`).join("")}</ul>`
+      }
+      out += `</section>`
+    }
+    out += `</section>`
+  }
+  out += `<section aria-labelledby="reports-h"><h3 id="reports-h">${t(View.labels.reports, lang)}</h3>`
+  const L = View.labels
+  out += scrollTable(
+    L.reports,
+    lang,
+    `<table><caption>${t(L.reports, lang)}</caption><thead><tr><th scope="col">${t(L.period, lang)}</th><th scope="col">${t(L.status, lang)}</th>` +
+      `<th scope="col">${t(L.due, lang)}</th><th scope="col">${t(L.submitted, lang)}</th><th scope="col">${t(L.approved, lang)}</th></tr></thead><tbody>${
+        r.reports.map((s) =>
+          `<tr><th scope="row">${t(s.period.name, lang)}${s.final ? ` (${t(L.finalReport, lang)})` : ""}</th>${cell(s.statusName, lang)}${dateCell(s.due)}${dateCell(s.submitted)}${
+            dateCell(s.approved)
+          }</tr>`
+        ).join("")
+      }</tbody></table>`
+  )
+  const narratives = r.reports.filter((s) => s.narrative !== undefined)
+  if (narratives.length > 0) {
+    out += `<h4>${t(L.narrative, lang)}</h4><dl class="facts">${narratives.map((s) => `<dt>${t(s.period.name, lang)}</dt><dd>${t(s.narrative!, lang)}</dd>`).join("")}</dl>`
+  }
+  return `${out}</section></section>`
+}
+
+const networkResults = (r: View.NetworkResults, lang: Lang): string => {
+  const L = View.labels
+  let out = `<section aria-labelledby="results-h"><h2 id="results-h">${t(L.results, lang)}</h2>`
+  if (r.illustrative) out += illustrativeNote(lang)
+  out += `<p>${t(r.summary, lang)}</p><p>${t(L.publicNote, lang)}</p>`
+  if (r.goals.length === 0) out += `<p>${t(L.noResults, lang)}</p>`
+  for (const g of r.goals) {
+    const gid = `rollup-${idSafe(g.goal.id)}`
+    out += `<section aria-labelledby="${gid}"><h3 id="${gid}">${t(g.goal.title, lang)}</h3>`
+    if (g.goal.description !== undefined) out += `<p>${t(g.goal.description, lang)}</p>`
+    const goalFacts: Array<Fact> = [{ label: L.shareOnTrack, values: [g.shareText] }]
+    if (g.goal.sdgTargets.length > 0) goalFacts.push({ label: L.sdgTargets, values: g.goal.sdgTargets.map((x) => ({ sv: `${x.code} ${x.title.sv ?? x.title.en ?? ""}`, en: `${x.code} ${x.title.en ?? x.title.sv ?? ""}` })) })
+    out += factList(goalFacts, lang)
+    if (g.rows.length > 0) {
+      out += chartSection(g.chart, lang, 4)
+      out += scrollTable(
+        L.indicators,
+        lang,
+        `<table><caption>${t(L.indicators, lang)}: ${t(g.goal.title, lang)}</caption><thead><tr><th scope="col">${t(L.indicator, lang)}</th><th scope="col">${t(L.partnerships, lang)}</th>` +
+          `<th scope="col" class="num">${t(L.target, lang)}</th><th scope="col" class="num">${t(L.actual, lang)}</th><th scope="col" class="num">${t(L.shareOfTarget, lang)}</th>` +
+          `<th scope="col">${t(L.onTrackStatus, lang)}</th><th scope="col" class="num">${t(L.periodsReported, lang)}</th></tr></thead><tbody>${
+            g.rows.map((row) =>
+              `<tr><th scope="row">${t(row.indicator.title, lang)}</th>${cell(row.partnership.title, lang)}${cell(row.targetText ?? L.noTarget, lang, true)}${
+                cell(row.actualText ?? L.noActual, lang, true)
+              }${num(row.percent === undefined ? "–" : `${row.percent} %`)}${cell(View.onTrackName(row.onTrack), lang)}${num(String(row.reported))}</tr>`
+            ).join("")
+          }</tbody></table>`
+      )
+    }
+    out += `</section>`
+  }
+  out += `<section aria-labelledby="outstanding-h"><h3 id="outstanding-h">${t(L.outstanding, lang)}</h3>`
+  out += r.outstanding.length === 0
+    ? `<p>${t(L.noOutstanding, lang)}</p>`
+    : scrollTable(
+      L.outstanding,
+      lang,
+      `<table><caption>${t(L.outstanding, lang)}</caption><thead><tr><th scope="col">${t(L.partnerships, lang)}</th><th scope="col">${t(L.period, lang)}</th><th scope="col">${
+        t(L.status, lang)
+      }</th><th scope="col">${t(L.due, lang)}</th></tr></thead><tbody>${
+        r.outstanding.map((o) => `<tr><th scope="row">${t(o.partnership.title, lang)}</th>${cell(o.period.name, lang)}${cell(o.statusName, lang)}${dateCell(o.period.due)}</tr>`).join("")
+      }</tbody></table>`
+    )
+  return `${out}</section></section>`
 }
 
 const cardList = (cards: ReadonlyArray<View.ProjectCard>, lang: Lang, href: NonNullable<Config["href"]>): string =>
@@ -172,12 +288,17 @@ const cardList = (cards: ReadonlyArray<View.ProjectCard>, lang: Lang, href: NonN
 
 const num = (s: string) => `<td class="num">${escape(s)}</td>`
 
-const chartSection = (chart: View.Chart, lang: Lang, level: 2 | 3): string => {
+const chartSection = (chart: View.Chart, lang: Lang, level: 2 | 3 | 4 | 5): string => {
   const id = idSafe(chart.id)
   const h = `h${level}`
   const head = chart.series.map((s) => `<th scope="col" class="num">${t(s.name, lang)}</th>`).join("")
   const rows = chart.rows.map((r) =>
-    `<tr><th scope="row">${t(r.label, lang)}</th>${r.values.map((v) => num(View.formatValue(chart, v, lang))).join("")}</tr>`
+    `<tr><th scope="row">${t(r.label, lang)}</th>${
+      r.values.map((v, i) => {
+        const absent = r.absent?.[i]
+        return absent === undefined ? num(View.formatValue(chart, v, lang)) : `<td class="num absent">${t(absent, lang)}</td>`
+      }).join("")
+    }</tr>`
   ).join("")
   return `<section aria-labelledby="${id}-h"><${h} id="${id}-h">${t(chart.title, lang)}</${h}>` +
     `<figure>${svg(chart, lang)}<figcaption>${t(chart.summary, lang)}</figcaption></figure>` +
@@ -289,6 +410,7 @@ export const render = (view: Exclude<View.View, View.ActivityFile>, lang: Lang, 
           out += `${assessmentTable(a, lang)}</section>`
         }
       }
+      if (view.results !== undefined) out += networkResults(view.results, lang)
       if (view.funding.length > 0) {
         out += `<h2>${t(View.labels.funding, lang)}</h2>`
         for (const f of view.funding) {

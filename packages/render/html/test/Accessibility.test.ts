@@ -21,11 +21,16 @@ if (!available && process.env.CI === undefined) {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 const html = HtmlRenderer.make()
-const pages = (["sv", "en"] as const).flatMap((lang) =>
-  (["ordinary", "hostile"] as const).flatMap((variant) => {
-    const views = variant === "ordinary" ? RendererTest.views() : RendererTest.views("<b>\"Fet\" & 'farlig'</b> javascript:alert(1)")
-    return html.supports.map((kind) => ({ name: `${kind} ${lang} ${variant}`, lang, view: views[kind] }))
-  })
+// Every page at a desktop width and at 320 CSS px (WCAG 2.2 1.4.10 Reflow); the project card
+// and network report carry the results sections (goals, indicators, charts, report states).
+const widths = [1280, 320] as const
+const pages = widths.flatMap((width) =>
+  (["sv", "en"] as const).flatMap((lang) =>
+    (["ordinary", "hostile"] as const).flatMap((variant) => {
+      const views = variant === "ordinary" ? RendererTest.views() : RendererTest.views("<b>\"Fet\" & 'farlig'</b> javascript:alert(1)")
+      return html.supports.map((kind) => ({ name: `${kind} ${lang} ${variant} ${width}px`, lang, width, view: views[kind] }))
+    })
+  )
 )
 
 interface AxeResult {
@@ -50,9 +55,10 @@ describe.skipIf(!available && process.env.CI === undefined)("HtmlRenderer access
     if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true })
   })
 
-  it.each(pages)("$name: 0 violations", async ({ view, lang, name }) => {
+  it.each(pages)("$name: 0 violations", async ({ view, lang, name, width }) => {
     const doc = await Effect.runPromise(html.render(view, lang))
     const page = await browser.newPage()
+    await page.setViewportSize({ width, height: 900 })
     const external: Array<string> = []
     page.on("request", (r) => {
       if (!r.url().startsWith("data:") && r.url() !== "about:blank") external.push(r.url())
@@ -70,7 +76,12 @@ describe.skipIf(!available && process.env.CI === undefined)("HtmlRenderer access
       )
       expect(report, `${name}\n${report.join("\n")}`).toEqual([])
       expect(external, "no external requests").toEqual([])
-      if (process.env.LOCALRIGHTS_SCREENSHOT !== undefined && name.endsWith("ordinary")) {
+      if (view._tag === "ProjectCard" || view._tag === "NetworkReport") {
+        // the results sections are there, with their charts and tables
+        expect(doc.body).toContain(`id="results-h"`)
+        expect(doc.body).toMatch(/<svg [^>]*role="img" aria-labelledby="results-/)
+      }
+      if (process.env.LOCALRIGHTS_SCREENSHOT !== undefined && name.includes("ordinary")) {
         await page.screenshot({ path: join(process.env.LOCALRIGHTS_SCREENSHOT, `${name.replace(/ /g, "-")}.png`), fullPage: true })
       }
     } finally {

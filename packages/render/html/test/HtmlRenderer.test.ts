@@ -81,3 +81,36 @@ describe("HtmlRenderer", () => {
       assert.include(body, `<h1><span lang="sv">Bara svenska</span> <span class="fallback">(in Swedish)</span></h1>`)
     }))
 })
+
+describe("HtmlRenderer results", () => {
+  it.effect("the project page shows goals, indicators with baseline, target and actual per period, charts and report states", () =>
+    Effect.gen(function*() {
+      const { body } = yield* html.render(views.ProjectCard, "en")
+      assert.include(body, `<h2 id="results-h">Results</h2>`)
+      assert.include(body, "Illustrative data")
+      assert.include(body, `<h3 id="goal-p-one-leadership">Inclusive leadership</h3>`)
+      assert.include(body, "<dt>Baseline</dt><dd>0 persons (2021-01-01)</dd>")
+      for (const id of ["results-p-one-trained", "results-p-one-maturity", "results-p-one-documents"]) {
+        assert.match(body, new RegExp(`<svg [^>]*role="img" aria-labelledby="${id}-title ${id}-desc"`))
+        assert.match(body, new RegExp(`<section aria-labelledby="${id}-h"><h5 id="${id}-h">.*?<figcaption>.*?</figcaption></figure><table>`, "s"))
+      }
+      assert.include(body, `<tr><th scope="row">Preparation year 1</th><td class="num">5 persons</td><td class="num">8 persons</td></tr>`)
+      // implementation year 2 is submitted, not approved: its actual is not shown
+      assert.include(body, `<tr><th scope="row">Implementation year 2</th><td class="num">20 persons</td><td class="num absent">awaiting an approved report</td></tr>`)
+      assert.notInclude(body, "777")
+      assert.include(body, "3 / 3 – Regular consultation")
+      assert.include(body, "Preparation year 1, not reported: Revised from year 1")
+      assert.include(body, "Preparation year 1, disaggregation: Women 5, Men 3")
+      assert.include(body, `<th scope="row">Implementation year 2</th><td>Submitted</td><td>2024-02-29</td><td>2024-02-01</td><td></td>`)
+    }))
+
+  it.effect("the network report shows the roll-up per overall goal and the reports outstanding", () =>
+    Effect.gen(function*() {
+      const { body } = yield* html.render(views.NetworkReport, "sv")
+      assert.include(body, `<h3 id="rollup-overall">Inkluderande styrning</h3>`)
+      assert.match(body, /<svg [^>]*aria-labelledby="results-goal-overall-title results-goal-overall-desc"/)
+      assert.include(body, "<dt>Andel enligt plan</dt><dd>3 av 3 (100 %)</dd>")
+      assert.include(body, `<h3 id="outstanding-h">Rapporter som inte är godkända</h3>`)
+      assert.include(body, `<tr><th scope="row">Partnerskap p-one</th><td>Genomförandeår 2</td><td>Inlämnad</td><td>2024-02-29</td></tr>`)
+    }))
+})

@@ -18,6 +18,13 @@
  *   recipient country; DAC sectors (15160 Human rights by default); SDG goals and targets as
  *   tags (vocabularies 2 and 3); policy markers with significance; budgets per period;
  *   disbursements as transactions (type 3).
+ * - Results, when the activity has them: one `result` (type 2, outcome) per individual goal
+ *   with indicators, each `indicator` with its IndicatorMeasure code and `ascending`, title and
+ *   description narratives, the baseline (year, date, value) and one `period` per dated period
+ *   with its target and approved actual (per-category `dimension`s, the partnership's comment
+ *   or the reason it was not reported). Periods are dated from the programme's reporting
+ *   rules; without them only the baseline is written. Review comments, return comments and
+ *   evidence are never written.
  * - Contact persons are never written (no `contact-info`).
  *
  * @module
@@ -44,6 +51,8 @@ export interface Config {
   readonly generatedAt?: string
   /** The OrganisationType code of an organisation, or `undefined` to leave it out. */
   readonly organisationType?: (org: View.OrganisationView) => string | undefined
+  /** The ResultType code of every `result` (default 2, outcome: a partnership's individual goal). */
+  readonly resultType?: string
 }
 
 /**
@@ -143,8 +152,89 @@ const activity = (a: View.Activity, lang: LocalizedText.Lang, config: Config): s
     if (d.receiver !== undefined) out += org("receiver-org", d.receiver, "", config.organisationType, `${i}  `)
     out += `${i}</transaction>\n`
   }
+  if (a.results !== undefined) out += results(a.results, lang, config, i)
   return `${out}  </iati-activity>\n`
 }
+
+/** Narratives that are never empty: `fallback` when the text has nothing left after escaping. */
+const requiredNarratives = (text: LocalizedText.LocalizedText, fallback: string, indent: string): string => {
+  const out = narratives(text, indent)
+  return out === "" ? `${indent}<narrative>${escape(fallback)}</narrative>\n` : out
+}
+
+const comment = (text: LocalizedText.LocalizedText | undefined, indent: string): string => {
+  if (text === undefined) return ""
+  const body = narratives(text, `${indent}  `)
+  return body === "" ? "" : `${indent}<comment>\n${body}${indent}</comment>\n`
+}
+
+/** A value attribute: the number, except for a qualitative (measure 5) indicator, which has none. */
+const valueAttr = (ind: View.IndicatorView, value: number | undefined): string =>
+  value === undefined || ind.iatiMeasure === 5 ? "" : ` value="${escape(String(value))}"`
+
+const indicator = (ind: View.IndicatorView, lang: LocalizedText.Lang, i: string): string => {
+  let out = `${i}<indicator measure="${ind.iatiMeasure}" ascending="${ind.ascending ? "1" : "0"}">\n`
+  out += `${i}  <title>\n${requiredNarratives(ind.title, ind.id, `${i}    `)}${i}  </title>\n`
+  if (ind.description !== undefined) {
+    const d = narratives(ind.description, `${i}    `)
+    if (d !== "") out += `${i}  <description>\n${d}${i}  </description>\n`
+  }
+  if (ind.baseline !== undefined) {
+    const b = ind.baseline
+    out += `${i}  <baseline year="${escape(b.date.slice(0, 4))}" iso-date="${escape(b.date)}"${valueAttr(ind, b.value)}>\n`
+    out += ind.iatiMeasure === 5 ? comment(b.text, `${i}    `) : comment(b.comment, `${i}    `)
+    out += `${i}  </baseline>\n`
+  }
+  for (const p of ind.periods) {
+    const { start, end } = p.period
+    // IATI periods are dated: without reporting rules there are no dates, and no periods
+    if (start === undefined || end === undefined) continue
+    if (p.target === undefined && p.actual === undefined && p.notReported === undefined) continue
+    out += `${i}  <period>\n${i}    <period-start iso-date="${escape(start)}"/>\n${i}    <period-end iso-date="${escape(end)}"/>\n`
+    if (p.target !== undefined) {
+      const note = ind.iatiMeasure === 5 ? comment(p.targetText, `${i}      `) : ""
+      out += note === "" ? `${i}    <target${valueAttr(ind, p.target)}/>\n` : `${i}    <target${valueAttr(ind, p.target)}>\n${note}${i}    </target>\n`
+    }
+    if (p.actual !== undefined || p.notReported !== undefined) {
+      let inner = ""
+      for (const d of p.disaggregated) {
+        inner += `${i}      <dimension name="${escape(LocalizedText.text(d.dimension, lang))}" value="${escape(LocalizedText.text(d.category, lang))}"/>\n`
+      }
+      const remark: LocalizedText.LocalizedText | undefined = p.notReported !== undefined
+        ? mapNarrative(p.notReported, (s, l) => `${View.labels.notReported[l]}: ${s}`)
+        : ind.iatiMeasure === 5 && p.actualText !== undefined
+        ? p.actualText
+        : p.comment
+      inner += comment(remark, `${i}      `)
+      out += inner === "" ? `${i}    <actual${valueAttr(ind, p.actual)}/>\n` : `${i}    <actual${valueAttr(ind, p.actual)}>\n${inner}${i}    </actual>\n`
+    }
+    out += `${i}  </period>\n`
+  }
+  return `${out}${i}</indicator>\n`
+}
+
+const mapNarrative = (text: LocalizedText.LocalizedText, f: (s: string, lang: LocalizedText.Lang) => string): LocalizedText.LocalizedText => {
+  const out: { sv?: string; en?: string } = {}
+  if (text.sv !== undefined) out.sv = f(text.sv, "sv")
+  if (text.en !== undefined) out.en = f(text.en, "en")
+  return out as LocalizedText.LocalizedText
+}
+
+/** One `result` per goal with indicators: title and description, each indicator with its baseline and dated periods. */
+const results = (r: View.PartnershipResults, lang: LocalizedText.Lang, config: Config, i: string): string =>
+  r.goals
+    .filter((g) => g.indicators.length > 0)
+    .map((g) => {
+      let out = `${i}<result type="${escape(config.resultType ?? "2")}">\n`
+      out += `${i}  <title>\n${requiredNarratives(g.title, g.id, `${i}    `)}${i}  </title>\n`
+      if (g.description !== undefined) {
+        const d = narratives(g.description, `${i}    `)
+        if (d !== "") out += `${i}  <description>\n${d}${i}  </description>\n`
+      }
+      for (const ind of g.indicators) out += indicator(ind, lang, `${i}  `)
+      return `${out}${i}</result>\n`
+    })
+    .join("")
 
 /**
  * Renders an activity file as an IATI 2.03 `iati-activities` document, or says why it cannot.

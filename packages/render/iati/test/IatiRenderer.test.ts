@@ -87,6 +87,36 @@ describe("IatiRenderer", () => {
       assert.notInclude(body, "contact-info")
     }))
 
+  it.effect("writes results: one result per goal, indicators with measure, baseline, dated periods with target and approved actual", () =>
+    Effect.gen(function*() {
+      const { body } = yield* iati.render(views.ActivityFile, "en")
+      const result = body.slice(body.indexOf("<result "), body.lastIndexOf("</result>") + 9)
+      assert.include(result, `<result type="2">\n      <title>\n        <narrative xml:lang="sv">Inkluderande ledarskap</narrative>\n        <narrative xml:lang="en">Inclusive leadership</narrative>`)
+      assert.include(result, `<indicator measure="1" ascending="1">`)
+      assert.include(result, `<indicator measure="4" ascending="1">`)
+      assert.include(result, `<baseline year="2021" iso-date="2021-01-01" value="0">\n          <comment>\n            <narrative xml:lang="sv">Ingen utbildning före projektet</narrative>`)
+      assert.include(result, `<period-start iso-date="2021-01-01"/>\n          <period-end iso-date="2021-12-31"/>\n          <target value="5"/>\n          <actual value="8">\n            <dimension name="Gender" value="Women"/>\n            <dimension name="Gender" value="Men"/>\n            <comment>`)
+      // the not-reported reason, and no actual of implementation year 2 (its report is only submitted)
+      assert.include(result, `<narrative xml:lang="en">not reported: Revised from year 1</narrative>`)
+      assert.include(result, `<period-start iso-date="2023-01-01"/>\n          <period-end iso-date="2023-12-31"/>\n          <target value="20"/>\n        </period>`)
+      assert.notInclude(result, "777")
+      // results come last in an activity, as the XSD orders them
+      assert.isAbove(body.indexOf("<result "), body.indexOf("</transaction>"))
+      if (xmllint) assert.isUndefined(validate(body))
+    }))
+
+  it.effect("a qualitative (measure 5) indicator carries its step labels as comments, not values; validates", () =>
+    Effect.gen(function*() {
+      const activity = views.ActivityFile.activities[0]!
+      const r = activity.results!
+      const goals = r.goals.map((g) => ({ ...g, indicators: g.indicators.map((i) => (i.kind === "qualitative" ? { ...i, iatiMeasure: 5 as const } : i)) }))
+      const file: View.ActivityFile = { _tag: "ActivityFile", activities: [{ ...activity, results: { ...r, goals } }] }
+      const { body } = yield* iati.render(file, "sv")
+      assert.include(body, `<indicator measure="5" ascending="1">`)
+      assert.include(body, `<narrative xml:lang="en">2 / 3 – Occasional consultation</narrative>`)
+      if (xmllint) assert.isUndefined(validate(body))
+    }))
+
   it.effect("sectors and organisation types are configurable", () =>
     Effect.gen(function*() {
       const custom = IatiRenderer.make({ ...config, sectors: [{ vocabulary: "1", code: "15150", percentage: 60 }, { vocabulary: "1", code: "15112", percentage: 40 }], organisationType: () => "90" })

@@ -1,6 +1,8 @@
 /**
- * The views as GitHub-flavoured Markdown: project card, catalogue, network report (charts as
- * their text alternative and data table), assessment summary, funding statement, event page. Every text
+ * The views as GitHub-flavoured Markdown: project card (with its results section: goals,
+ * indicators with baseline, target and actual per period, report states), catalogue, network
+ * report (charts as their text alternative and data table, the results roll-up and reports
+ * outstanding), assessment summary, funding statement, event page. Every text
  * from the data is escaped so that it stays text: no HTML, links, emphasis, headings or extra
  * table cells can come from it.
  *
@@ -74,9 +76,107 @@ const chart = (c: View.Chart, lang: Lang, level: number): string =>
   `${"#".repeat(level)} ${t(c.title, lang)}\n\n${t(c.summary, lang)}\n\n` +
   table(
     [t(c.rowHeading, lang), ...c.series.map((s) => t(s.name, lang))],
-    c.rows.map((r) => [t(r.label, lang), ...r.values.map((v) => escapeInline(View.formatValue(c, v, lang)))]),
+    c.rows.map((r) => [
+      t(r.label, lang),
+      ...r.values.map((v, i) => {
+        const absent = r.absent?.[i]
+        return absent === undefined ? escapeInline(View.formatValue(c, v, lang)) : `_${t(absent, lang)}_`
+      })
+    ]),
     [false, ...c.series.map(() => true)]
   )
+
+type Fact = { readonly label: LocalizedText.LocalizedText; readonly values: ReadonlyArray<LocalizedText.LocalizedText> }
+
+const factList = (list: ReadonlyArray<Fact>, lang: Lang): string =>
+  list.map((f) => `- **${t(f.label, lang)}:** ${f.values.map((v) => t(v, lang)).join("; ")}`).join("\n")
+
+
+const date = (d: string | undefined) => (d === undefined ? "" : escapeInline(d))
+
+// the heading of a results section: whether the data is illustrative, the summary, what is public
+const resultsHead = (r: View.PartnershipResults | View.NetworkResults, lang: Lang): Array<string> => {
+  const L = View.labels
+  const parts: Array<string> = [`## ${t(L.results, lang)}`]
+  if (r.illustrative) parts.push(`_${t(L.illustrative, lang)}_`)
+  parts.push(t(r.summary, lang), t(L.publicNote, lang))
+  if (r.goals.length === 0) parts.push(t(L.noResults, lang))
+  return parts
+}
+
+const partnershipResults = (r: View.PartnershipResults, lang: Lang): ReadonlyArray<string> => {
+  const L = View.labels
+  const parts = resultsHead(r, lang)
+  for (const g of r.goals) {
+    parts.push(`### ${t(g.title, lang)}`)
+    if (g.description !== undefined) parts.push(t(g.description, lang))
+    parts.push(factList(View.goalFacts(g), lang))
+    for (const ind of g.indicators) {
+      parts.push(`#### ${t(ind.title, lang)}`)
+      if (ind.description !== undefined) parts.push(t(ind.description, lang))
+      parts.push(factList(View.indicatorFacts(ind), lang), chart(ind.chart, lang, 5))
+      const notes = View.periodNotes(ind)
+      if (notes.length > 0) parts.push(`${t(L.notes, lang)}:`, list(notes, lang))
+    }
+  }
+  parts.push(
+    `### ${t(L.reports, lang)}`,
+    table(
+      [t(L.period, lang), t(L.status, lang), t(L.due, lang), t(L.submitted, lang), t(L.approved, lang)],
+      r.reports.map((s) => [
+        `${t(s.period.name, lang)}${s.final ? ` \\(${t(L.finalReport, lang)}\\)` : ""}`,
+        t(s.statusName, lang),
+        date(s.due),
+        date(s.submitted),
+        date(s.approved)
+      ]),
+      [false, false, false, false, false]
+    )
+  )
+  const narratives = r.reports.filter((s) => s.narrative !== undefined)
+  if (narratives.length > 0) {
+    parts.push(`#### ${t(L.narrative, lang)}`, narratives.map((s) => `- **${t(s.period.name, lang)}:** ${t(s.narrative!, lang)}`).join("\n"))
+  }
+  return parts
+}
+
+const networkResults = (r: View.NetworkResults, lang: Lang): ReadonlyArray<string> => {
+  const L = View.labels
+  const parts = resultsHead(r, lang)
+  for (const g of r.goals) {
+    parts.push(`### ${t(g.goal.title, lang)}`)
+    if (g.goal.description !== undefined) parts.push(t(g.goal.description, lang))
+    parts.push(`- **${t(L.shareOnTrack, lang)}:** ${t(g.shareText, lang)}`)
+    if (g.rows.length === 0) continue
+    parts.push(
+      chart(g.chart, lang, 4),
+      table(
+        [t(L.indicator, lang), t(L.partnerships, lang), t(L.target, lang), t(L.actual, lang), t(L.shareOfTarget, lang), t(L.onTrackStatus, lang), t(L.periodsReported, lang)],
+        g.rows.map((row) => [
+          t(row.indicator.title, lang),
+          t(row.partnership.title, lang),
+          t(row.targetText ?? L.noTarget, lang),
+          t(row.actualText ?? L.noActual, lang),
+          row.percent === undefined ? "–" : `${row.percent} %`,
+          t(View.onTrackName(row.onTrack), lang),
+          String(row.reported)
+        ]),
+        [false, false, true, true, true, false, true]
+      )
+    )
+  }
+  parts.push(`### ${t(L.outstanding, lang)}`)
+  parts.push(
+    r.outstanding.length === 0
+      ? t(L.noOutstanding, lang)
+      : table(
+        [t(L.partnerships, lang), t(L.period, lang), t(L.status, lang), t(L.due, lang)],
+        r.outstanding.map((o) => [t(o.partnership.title, lang), t(o.period.name, lang), t(o.statusName, lang), date(o.period.due)]),
+        [false, false, false, false]
+      )
+  )
+  return parts
+}
 
 const money = (minor: number, currency: View.FundingInput["currency"], lang: Lang) =>
   escapeInline(View.formatValue({ unit: { kind: "money", currency } } as View.Chart, minor, lang))
@@ -133,6 +233,7 @@ export const render = (view: Exclude<View.View, View.ActivityFile>, lang: Lang, 
       parts.push(`# ${t(view.title, lang)}`, switchLink, facts(view, lang))
       if (view.description !== undefined) parts.push(`## ${t(View.labels.description, lang)}`, paragraph(view.description, lang))
       if (view.projectGoals.length > 0) parts.push(`## ${t(View.labels.projectGoals, lang)}`, list(view.projectGoals, lang))
+      if (view.results !== undefined) parts.push(...partnershipResults(view.results, lang))
       break
     }
     case "Catalogue": {
@@ -170,6 +271,7 @@ export const render = (view: Exclude<View.View, View.ActivityFile>, lang: Lang, 
         parts.push(`## ${t(View.labels.assessments, lang)}`)
         for (const a of view.assessments) parts.push(`### ${t(a.partnership.title, lang)}`, assessment(a, lang))
       }
+      if (view.results !== undefined) parts.push(...networkResults(view.results, lang))
       if (view.funding.length > 0) {
         parts.push(`## ${t(View.labels.funding, lang)}`)
         for (const f of view.funding) parts.push(`### ${t(f.partnership.title, lang)}`, funding(f, lang))

@@ -41,3 +41,30 @@ describe("MarkdownRenderer", () => {
     }))
   })
 })
+
+describe("MarkdownRenderer results", () => {
+  const md = MarkdownRenderer.make()
+  const fixture = RendererTest.views()
+
+  it.effect("the project card has a results section: goals, indicators, target and actual per period, report states", () =>
+    Effect.gen(function*() {
+      const { body } = yield* md.render(fixture.ProjectCard, "en")
+      assert.include(body, "\n## Results\n")
+      assert.include(body, "\n### Inclusive leadership\n")
+      assert.include(body, "\n#### Officials trained\n")
+      assert.include(body, "- **Baseline:** 0 persons \\(2021\\-01\\-01\\)")
+      assert.include(body, "| Preparation year 1 | 5 persons | 8 persons |")
+      assert.include(body, "| Implementation year 2 | 20 persons | _awaiting an approved report_ |")
+      assert.include(body, "| Implementation year 2 | Submitted | 2024\\-02\\-29 | 2024\\-02\\-01 |  |")
+      assert.notInclude(body, "777")
+    }))
+
+  it.effect("the network report has the roll-up and the reports outstanding", () =>
+    Effect.gen(function*() {
+      const { body } = yield* md.render(fixture.NetworkReport, "sv")
+      assert.include(body, "\n### Inkluderande styrning\n")
+      assert.include(body, "- **Andel enligt plan:** 3 av 3 \\(100 %\\)")
+      assert.include(body, "| Utbildade tjänstepersoner | Partnerskap p\\-one | 25 personer | 30 personer | 120 % | Enligt plan | 2 |")
+      assert.include(body, "\n### Rapporter som inte är godkända\n")
+    }))
+})

@@ -38,6 +38,8 @@ export const svg = (chart: View.Chart, lang: Lang): string => {
     ? chart.unit.max
     : Math.max(1, ...chart.rows.flatMap((r) => r.values))
   const plot = width - labelWidth - valueWidth
+  // a qualitative scale's step labels are in the table; the bar says `2 / 5`
+  const short: View.Chart = chart.unit.kind === "score" ? { ...chart, unit: { kind: "score", max: chart.unit.max } } : chart
   let out = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`
   out += `<title id="${id}-title">${svgText(chart.title, lang, 200)}</title><desc id="${id}-desc">${svgText(chart.summary, lang, 2000)}</desc>`
   out += `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="${colours[1]}"/></pattern></defs>`
@@ -54,9 +56,15 @@ export const svg = (chart: View.Chart, lang: Lang): string => {
     out += `<text x="${labelWidth - 8}" y="${y0 + groupHeight / 2 + 4}" text-anchor="end">${svgText(row.label, lang, 34)}</text>`
     row.values.forEach((value, i) => {
       const y = y0 + i * (barHeight + gap)
+      const absent = row.absent?.[i]
+      if (absent !== undefined) {
+        // no value: no bar, the reason in words
+        out += `<text x="${labelWidth + 6}" y="${y + barHeight - 4}" font-style="italic">${svgText(absent, lang, 40)}</text>`
+        return
+      }
       const w = Math.max(value > 0 ? 2 : 0, Math.round((Math.max(0, value) / max) * plot))
       out += `<rect x="${labelWidth}" y="${y}" width="${w}" height="${barHeight}" fill="${fill(id, i)}" stroke="${colours[i % colours.length]}" stroke-width="1.5"/>`
-      out += `<text x="${labelWidth + w + 6}" y="${y + barHeight - 4}">${escape(View.formatValue(chart, value, lang))}</text>`
+      out += `<text x="${labelWidth + w + 6}" y="${y + barHeight - 4}">${escape(View.formatValue(short, value, lang))}</text>`
     })
   })
   out += `<line x1="${labelWidth}" y1="${top - 4}" x2="${labelWidth}" y2="${height - 8}" stroke="#1a1a1a" stroke-width="1"/>`
