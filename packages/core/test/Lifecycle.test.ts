@@ -209,6 +209,11 @@ describe("Lifecycle", () => {
     assert.include(rules({ ...plain, status: "applied", implementationYear: 2 }), "implementation-year-when-implementing")
     assert.include(rules({ ...plain, status: "implementation" }), "approved-full-budget")
     assert.include(rules({ ...plain, partnerCountry: "BW" }), "partner-country-with-partner")
+    // what Admit and Match set is not there before them, and a rejection comes before admission
+    assert.include(rules({ ...plain, status: "applied", network: "mr-2020-network" }), "network-from-admission")
+    assert.include(rules({ ...plain, internationalPartner: "francistown" }), "partner-from-matching")
+    assert.include(rules({ ...plain, status: "rejected", network: "mr-2020-network" }), "rejected-before-admission")
+    assert.strictEqual(rules({ ...plain, status: "withdrawn", network: "mr-2020-network" }), "decoded")
     const bareApproval = { gate: "application-assessment", outcome: "approved", decidedBy: "x", date: "2020-12-10", evidence: { _tag: "BudgetEvaluation", budget: "b", budgetVersion: 1, rules: "r", rulesRevision: 1, passed: true, violations: 0 } }
     assert.include(rules({ ...plain, decisions: [bareApproval] }), "evidence-for-gate")
     const against = { ...bareApproval, gate: "full-budget", evidence: { ...bareApproval.evidence, passed: false, violations: 2 } }

@@ -463,6 +463,8 @@ const gateNeeded = (
  *
  * - From `admitted` on: a network (`network-when-admitted`) and an approved application
  *   assessment as the latest decision on that gate (`approved-application-assessment`).
+ * - Before `admitted` on the main path, no network (`network-from-admission`: `Admit` sets
+ *   it); before `matched`, no international partner (`partner-from-matching`: `Match` sets it).
  * - From `matched` on: an international partner and its country
  *   (`international-partner-when-matched`); a partner country only with a partner
  *   (`partner-country-with-partner`).
@@ -470,8 +472,8 @@ const gateNeeded = (
  * - From `implementation` on: an approved project-plan assessment and full budget
  *   (`approved-project-plan-assessment`, `approved-full-budget`) and an implementation year;
  *   before it, no implementation year (`implementation-year-when-implementing`).
- * - `rejected`: before admission, so no international partner or implementation year
- *   (`rejected-before-admission`).
+ * - `rejected`: before admission, so no network, international partner or implementation
+ *   year (`rejected-before-admission`).
  *
  * The checks that need other entities (the programme's countries and years, the organisations
  * and network that must exist) are `Integrity.check`.
@@ -512,6 +514,30 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
       }
     })
   }
+  // what the commands set comes with them: the network at admission (Admit), the partner at
+  // matching (Match); before those statuses on the main path, neither
+  if (at !== undefined && !reached("admitted") && p.network !== undefined) {
+    out.push({
+      path: ["network"],
+      rule: "network-from-admission",
+      value: p.network,
+      text: {
+        sv: `Nätverket bestäms vid antagningen; ett partnerskap i läget ${status().sv} har inget.`,
+        en: `The network is set at admission; a partnership that is ${status().en} has none.`
+      }
+    })
+  }
+  if (at !== undefined && !reached("matched") && p.internationalPartner !== undefined) {
+    out.push({
+      path: ["internationalPartner"],
+      rule: "partner-from-matching",
+      value: p.internationalPartner,
+      text: {
+        sv: `Den internationella partnern bestäms vid matchningen; ett partnerskap i läget ${status().sv} har ingen.`,
+        en: `The international partner is set at matching; a partnership that is ${status().en} has none.`
+      }
+    })
+  }
   if (p.partnerCountry !== undefined && p.internationalPartner === undefined && !reached("matched")) {
     out.push({
       path: ["partnerCountry"],
@@ -543,14 +569,15 @@ export const invariants = (p: typeof Fields.Type): ReadonlyArray<Broken> => {
       }
     })
   }
-  if (p.status === "rejected" && (p.internationalPartner !== undefined || p.implementationYear !== undefined)) {
+  if (p.status === "rejected" && (p.network !== undefined || p.internationalPartner !== undefined || p.implementationYear !== undefined)) {
+    const field = p.network !== undefined ? "network" : p.internationalPartner !== undefined ? "internationalPartner" : "implementationYear"
     out.push({
-      path: [p.internationalPartner !== undefined ? "internationalPartner" : "implementationYear"],
+      path: [field],
       rule: "rejected-before-admission",
-      value: p.internationalPartner ?? p.implementationYear,
+      value: p.network ?? p.internationalPartner ?? p.implementationYear,
       text: {
-        sv: "Ett avslag sker före antagningen: ett avslaget partnerskap har ingen internationell partner eller något genomförandeår.",
-        en: "A rejection comes before admission: a rejected partnership has no international partner or implementation year."
+        sv: "Ett avslag sker före antagningen: ett avslaget partnerskap har inget nätverk, ingen internationell partner och inget genomförandeår.",
+        en: "A rejection comes before admission: a rejected partnership has no network, international partner or implementation year."
       }
     })
   }

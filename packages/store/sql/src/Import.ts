@@ -31,7 +31,8 @@
  * - A record longer than `maxRecordChars` (default 1 048 576 characters) is a bad record, reported
  *   with its line and length; it is skipped as it is read, so a runaway line, or a file with no
  *   line breaks at all, costs no memory.
- * - The record's own `version` field is ignored: the store's version is authoritative.
+ * - The record's own `version` field is ignored, and may be left out: the store's version is
+ *   authoritative.
  *
  * @module
  * @since 0.1.0
@@ -599,7 +600,8 @@ export const partnerships = <E, R>(
       } catch (e) {
         return reject(raw.line, `Not valid JSON: ${(e as Error).message}`, `Inte giltig JSON: ${(e as Error).message}`)
       }
-      const exit = decode(json)
+      // the store's version is authoritative: a record may leave its own out
+      const exit = decode(json !== null && typeof json === "object" && !Array.isArray(json) && !Object.hasOwn(json, "version") ? { ...json, version: 0 } : json)
       if (Exit.isFailure(exit)) {
         const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : undefined
         const error = exit.cause.reasons.find((r) => r._tag === "Fail")

@@ -90,8 +90,9 @@ export const partnership = (s: Source, id: string, prefix: string, programmes = 
   // consistent with the lifecycle: what each status needs (Partnership.invariants)
   const at = Partnership.progress(status) ?? (status === "withdrawn" ? s.int(6) : 0)
   const decisions = Partnership.gatesPassed(Partnership.mainPath[at]!).map(override)
-  const withNetwork = at >= 2 ? network ?? (`${prefix}net${programme}` as Ids.NetworkId) : network
-  const partnerCountry: Country.CountryCode | undefined = at >= 3 ? country ?? ("BW" as Country.CountryCode) : status === "rejected" ? undefined : country
+  // a network from admission on, a partner from matching on (a withdrawn one: as far as it got)
+  const withNetwork = at >= 2 ? network ?? (`${prefix}net${programme}` as Ids.NetworkId) : undefined
+  const partnerCountry: Country.CountryCode | undefined = at >= 3 ? country ?? ("BW" as Country.CountryCode) : undefined
   return new Partnership.Partnership({
     id: id as Ids.PartnershipId,
     programme: `${prefix}prog${programme}` as Ids.ProgrammeId,

@@ -444,6 +444,22 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           assert.isTrue(Option.isNone(yield* store.find(ps[5]!.id)))
         }).pipe(Effect.provide(stores)))
 
+      it.effect("imports records without a version field (the store's version is authoritative)", () =>
+        Effect.gen(function*() {
+          const store = yield* Partnership.Store
+          const prefix = unique("noversion")
+          yield* Generate.storeReferences(prefix)
+          const s = Generate.seeded(41)
+          const ps = Array.from({ length: 3 }, (_, i) => Generate.partnership(s, `${prefix}${i}`, prefix))
+          const text = ps.map((p) => {
+            const { version: _, ...rest } = JSON.parse(encode(p))
+            return JSON.stringify(rest)
+          }).join("\n")
+          const report = yield* Import.partnerships(Stream.make(text), { change: importChange })
+          assert.strictEqual(report.created, 3, JSON.stringify(report.problems))
+          assert.strictEqual((yield* store.get(ps[2]!.id)).version, 1)
+        }).pipe(Effect.provide(stores)))
+
       it.effect("aborts at the earliest bad record when a batch being checked fails after a later line was read", () =>
         Effect.gen(function*() {
           const store = yield* Partnership.Store
@@ -506,15 +522,26 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>, 
           const again = yield* Import.partnerships(Stream.make(text), { change: importChange, lifecycle: "replay" })
           assert.strictEqual(again.unchanged, report.created)
           assert.strictEqual(again.created, 0)
-          // an admitted-and-rejected state: no decision led to the network
-          const rejected = { ...JSON.parse(encode(ps[0]!)), id: `${prefix}rejected`, status: "rejected", decisions: [], network: `${prefix}net1` }
-          delete rejected.internationalPartner
-          delete rejected.partnerCountry
-          delete rejected.implementationYear
-          const refusedOne = yield* Import.partnerships(Stream.make(JSON.stringify(rejected)), { change: importChange, lifecycle: "replay" })
+          // withdrawn after admission, but with no decision that admitted it: the lifecycle cannot
+          // get there (Admit needs the approved application assessment); nothing of it is stored
+          const withdrawn = { ...JSON.parse(encode(ps[0]!)), id: `${prefix}withdrawn`, status: "withdrawn", decisions: [], network: `${prefix}net1` }
+          delete withdrawn.internationalPartner
+          delete withdrawn.partnerCountry
+          delete withdrawn.implementationYear
+          const refusedOne = yield* Import.partnerships(Stream.make(JSON.stringify(withdrawn)), { change: importChange, lifecycle: "replay" })
           assert.strictEqual(refusedOne.rejected, 1, JSON.stringify(refusedOne))
-          assert.include(refusedOne.problems[0]!.reason, "network: The lifecycle's commands do not lead")
-          assert.isTrue(Option.isNone(yield* store.find(`${prefix}rejected`)))
+          assert.include(refusedOne.problems[0]!.reason, "application assessment")
+          assert.isTrue(Option.isNone(yield* store.find(`${prefix}withdrawn`)))
+          assert.strictEqual((yield* store.history(`${prefix}withdrawn`)).length, 0)
+          // withdrawn with a partner but no network: no command sequence leads there either
+          const matchedOne = ps.find((p) => p.status === "matched" || p.status === "preparation")
+          if (matchedOne !== undefined) {
+            const { network: _n, ...rest } = JSON.parse(encode(matchedOne))
+            const partnerOnly = { ...rest, id: `${prefix}partner-only`, status: "withdrawn" }
+            const refusedTwo = yield* Import.partnerships(Stream.make(JSON.stringify(partnerOnly)), { change: importChange, lifecycle: "replay" })
+            assert.strictEqual(refusedTwo.rejected, 1, JSON.stringify(refusedTwo))
+            assert.isTrue(Option.isNone(yield* store.find(`${prefix}partner-only`)))
+          }
         }).pipe(Effect.provide(stores)))
 
       it.effect("replay refuses a record whose decisions are not overrides, or that cannot reach its status, by line; nothing of it is stored", () =>
