@@ -77,6 +77,8 @@ export const zodPartnership = z.strictObject({
   if (reached(2) && p.network === undefined) fail("network", "network-when-admitted")
   if (reached(2) && !approved("application-assessment")) fail("decisions", "approved-application-assessment")
   if (reached(3) && (p.internationalPartner === undefined || p.partnerCountry === undefined)) fail("internationalPartner", "international-partner-when-matched")
+  if (at !== undefined && !reached(2) && p.network !== undefined) fail("network", "network-from-admission")
+  if (at !== undefined && !reached(3) && p.internationalPartner !== undefined) fail("internationalPartner", "partner-from-matching")
   if (p.partnerCountry !== undefined && p.internationalPartner === undefined && !reached(3)) fail("partnerCountry", "partner-country-with-partner")
   if (reached(4) && !approved("preparation-budget")) fail("decisions", "approved-preparation-budget")
   if (reached(5)) {
@@ -84,7 +86,7 @@ export const zodPartnership = z.strictObject({
     if (!approved("full-budget")) fail("decisions", "approved-full-budget")
     if (p.implementationYear === undefined) fail("implementationYear", "implementation-year-when-implementing")
   } else if (at !== undefined && p.implementationYear !== undefined) fail("implementationYear", "implementation-year-when-implementing")
-  if (p.status === "rejected" && (p.internationalPartner !== undefined || p.implementationYear !== undefined)) fail("status", "rejected-before-admission")
+  if (p.status === "rejected" && (p.network !== undefined || p.internationalPartner !== undefined || p.implementationYear !== undefined)) fail("status", "rejected-before-admission")
 })
 
 const base = Schema.encodeSync(Partnership.Partnership)(IcldCohort2020.lundFrancistown)
@@ -99,7 +101,7 @@ export const records = Array.from({ length: 1000 }, (_, i) => {
     status,
     version: i % 7,
     ...(at >= 2 ? { network: `net-${i % 4}` } : {}),
-    ...(at >= 3 || i % 2 === 0 ? { partnerCountry: ["BW", "ZA", "ZM"][i % 3], internationalPartner: `intl-${i}` } : {}),
+    ...(at >= 3 ? { partnerCountry: ["BW", "ZA", "ZM"][i % 3], internationalPartner: `intl-${i}` } : {}),
     ...(at >= 5 ? { implementationYear: 1 + (i % 3) } : {}),
     focusAreas: [["accessibility", "culture", "minorities"][i % 3]],
     sdgTags: [{ goal: 10, significance: "principal" }, { goal: 16, target: "16.7", significance: "significant" }],
