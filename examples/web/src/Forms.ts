@@ -2,9 +2,9 @@
  * The public forms, as HTML that works without JavaScript and as submissions over core:
  *
  * - the expression of interest (intresseanmälan), stored through `Interest.submit`;
- * - registration for an open calendar event, through `CalendarEvent.registerNow` (a seat, or
+ * - registration for an open calendar event, through `Events.registerNow` (a seat, or
  *   the end of the waiting list when the event is full);
- * - enrolment on a training programme, through `TrainingProgramme.enrol`, with the target role
+ * - enrolment on a training programme, through `Trainings.enrolNow`, with the target role
  *   checked against the programme's roles.
  *
  * Field names are core's field paths (`applicant.name`, `contact.email`, `consent`), so every
@@ -18,12 +18,14 @@ import {
   CalendarDate,
   CalendarEvent,
   ChangeLog,
+  Events,
   Interest,
   type LocalizedText,
   Participant,
   Programme,
   type Refusal,
   TrainingProgramme,
+  Trainings,
   Validation
 } from "@localrights/core"
 import { Effect } from "effect"
@@ -263,16 +265,13 @@ export const register = (id: string, body: string) =>
     // a concurrent registration bumps the version: read again and retry, so nobody's seat is lost
     for (let attempt = 0; attempt < 5; attempt++) {
       const event = yield* store.get(id)
-      const outcome = yield* Effect.result(CalendarEvent.registerNow(event, person))
+      const outcome = yield* Effect.result(Events.registerNow(id, person, ChangeLog.change(publicActor, "Registration through the public event form", event.version)))
       if (outcome._tag === "Failure") {
+        if (outcome.failure._tag === "VersionConflict") continue
+        if (outcome.failure._tag !== "EventRefused") return yield* Effect.fail(outcome.failure)
         const general: Array<LocalizedText.LocalizedText> = []
         violationsInto(outcome.failure.violations, registrationSpecs, add, general)
         return invalid(values, errors, general)
-      }
-      const stored = yield* Effect.result(store.update(outcome.success.event, ChangeLog.change(publicActor, "Registration through the public event form", event.version)))
-      if (stored._tag === "Failure") {
-        if (stored.failure._tag === "VersionConflict") continue
-        return yield* Effect.fail(stored.failure)
       }
       const notice = outcome.success.notifications.find((n) => Participant.same(n.to, person))
       return {
@@ -322,24 +321,19 @@ export const enrol = (id: string, body: string) =>
     for (let attempt = 0; attempt < 5; attempt++) {
       const p = attempt === 0 ? first : yield* store.get(id)
       const role = p.targetRoles.find((r) => r.key === values.role)
-      const signedUp = yield* CalendarDate.today
       const person = {
         name: values.name!,
         email: values.email!,
         ...(values.organisation === "" ? {} : { organisation: values.organisation! }),
-        ...(role === undefined ? {} : { role: role.name }),
-        signedUp
+        ...(role === undefined ? {} : { role: role.name })
       }
-      const next = TrainingProgramme.enrol(p, person)
-      if (next._tag === "Failure") {
+      const enrolled = yield* Effect.result(Trainings.enrolNow(id, person, ChangeLog.change(publicActor, "Enrolment through the public training form", p.version)))
+      if (enrolled._tag === "Failure") {
+        if (enrolled.failure._tag === "VersionConflict") continue
+        if (enrolled.failure._tag !== "TrainingRefused") return yield* Effect.fail(enrolled.failure)
         const general: Array<LocalizedText.LocalizedText> = []
-        violationsInto(next.failure.violations, specs, add, general)
+        violationsInto(enrolled.failure.violations, specs, add, general)
         return invalid(values, errors, general)
-      }
-      const stored = yield* Effect.result(store.update(next.success, ChangeLog.change(publicActor, "Enrolment through the public training form", p.version)))
-      if (stored._tag === "Failure") {
-        if (stored.failure._tag === "VersionConflict") continue
-        return yield* Effect.fail(stored.failure)
       }
       return { _tag: "Done", title: words.enrolled, message: words.enrolledText(p.title.sv ?? p.title.en ?? p.id) } satisfies Outcome as Outcome
     }

@@ -4,7 +4,7 @@
  * an open network meeting in 2099 with one seat, so the second registrant goes on the waiting
  * list; and an open strategist programme in 2099 with two places. Not a test file.
  */
-import { CalendarEvent, ChangeLog, EventTime, Network, Partnership, Partnerships, TrainingProgramme } from "@localrights/core"
+import { CalendarEvent, ChangeLog, Events, EventTime, Network, Partnership, Partnerships, TrainingProgramme } from "@localrights/core"
 import { IcldCohort2020, StrategistProgramme2023 } from "@localrights/core/examples"
 import { Effect, Layer } from "effect"
 import * as Store from "../src/Store.ts"
@@ -48,7 +48,7 @@ const extra = Effect.gen(function*() {
       change
     )
   }
-  yield* (yield* CalendarEvent.Store).create(
+  const planned = yield* (yield* CalendarEvent.Store).create(
     yield* CalendarEvent.make({
       id: openEvent,
       kind: "network-meeting",
@@ -56,12 +56,12 @@ const extra = Effect.gen(function*() {
       organiser: IcldCohort2020.icld.id,
       city: { sv: "Lund", en: "Lund" },
       schedule: EventTime.timed("2099-05-04T09:00", "2099-05-04T16:00"),
-      status: "open",
       capacity: 1,
       registrationDeadline: "2099-04-30"
     }),
     change
   )
+  yield* Events.openRegistration(planned.id, { ...change, expectedVersion: planned.version })
   const template2 = StrategistProgramme2023.programme
   yield* (yield* TrainingProgramme.Store).create(
     yield* TrainingProgramme.make({

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type CalendarDate, CalendarEvent, ChangeLog, EventTime, type Participant, Partnership, Partnerships, Reports, ResultsConference, Stores, Validation } from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, Events, EventTime, type Participant, Partnership, Partnerships, Reports, ResultsConference, Stores, Validation } from "@localrights/core"
 import { IcldCohort2020, Mr2020Conferences } from "@localrights/core/examples"
 import { Effect, Exit, Result, Schema } from "effect"
 import { TestClock } from "effect/testing"
@@ -222,7 +222,11 @@ describe("CalendarEvent", () => {
       const goteborg = yield* store.get("mr-2020-goteborg")
       assert.deepStrictEqual(goteborg.programmeItems, Mr2020Conferences.goteborgProgramme)
       const history = yield* store.history("mr-2020-goteborg")
-      assert.strictEqual(history[0]?.statusAfter, "cancelled")
+      // created planned, then cancelled through the command: both in the history
+      assert.deepStrictEqual(history.map((r) => [r.command, r.statusAfter]), [["CreateCalendarEvent", "planned"], ["CancelEvent", "cancelled"]])
+      // a second load changes nothing
+      yield* Mr2020Conferences.load
+      assert.strictEqual((yield* store.history("mr-2020-goteborg")).length, 2)
     }).pipe(Effect.provide(Stores.layerMemory)))
 
   it.effect("a held results conference concludes the partnerships presented there", () =>
@@ -264,7 +268,12 @@ describe("CalendarEvent", () => {
       const notHeld = yield* ResultsConference.concludePresented(conference.id, ChangeLog.change("t", "results")).pipe(Effect.flip)
       assert.strictEqual(notHeld._tag, "EventRefused")
       const stored = yield* events.get(conference.id)
-      yield* events.update(Result.getOrThrow(CalendarEvent.markHeld(stored)), ChangeLog.change("t", "held", stored.version))
+      // the status changes only through the command, not through an update
+      const bypass = yield* events.update(Result.getOrThrow(CalendarEvent.markHeld(stored)), ChangeLog.change("t", "held", stored.version)).pipe(Effect.flip)
+      assert.strictEqual(bypass._tag, "EventRefused")
+      assert.deepStrictEqual(bypass._tag === "EventRefused" ? bypass.violations.map((v) => [v.field, v.rule]) : [], [["status", "command-field"]])
+      yield* Events.markHeld(conference.id, ChangeLog.change("t", "held", stored.version))
+      assert.strictEqual((yield* events.history(conference.id)).at(-1)?.command, "MarkEventHeld")
       // concluding needs the final report (implementation year 3) approved; these partnerships report on no indicator
       const final = yield* Reports.draft(lastYear.id, { phase: "implementation", year: 3 }, { narrative: { en: "Results" } }, ChangeLog.change("t", "t"))
       const submitted = yield* Reports.submit(final.id, { date: "2024-10-01" }, ChangeLog.change("t", "t", final.version))

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { type CalendarDate, CalendarEvent, ChangeLog, DocumentStore, EventTime, Interest, Organisation, type Participant, PersonalData, Stores, TrainingProgramme } from "@localrights/core"
+import { type CalendarDate, CalendarEvent, ChangeLog, DocumentStore, Events, EventTime, Interest, Organisation, type Participant, PersonalData, Stores, Trainings } from "@localrights/core"
 import { IcldCohort2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
-import { Effect, Result, Schema, SchemaTransformation } from "effect"
+import { Effect, Schema, SchemaTransformation } from "effect"
 
 const seed = ChangeLog.change("tester", "setup")
 const signedUp = "2023-03-01" as CalendarDate.CalendarDate
@@ -18,19 +18,18 @@ const setup = Effect.gen(function*() {
   const orgs = yield* Organisation.Store
   const lund = yield* orgs.get("lund")
   yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [{ name: alex.name, email: "Alex.Andersson@lund.example" }] }), { ...seed, expectedVersion: lund.version })
-  let meeting = Result.getOrThrow(CalendarEvent.openRegistration(yield* CalendarEvent.make({
+  const events = yield* CalendarEvent.Store
+  const meeting = yield* events.create(yield* CalendarEvent.make({
     id: "natverkstraff-2021",
     kind: "network-meeting",
     title: { sv: "Nätverksträff", en: "Network meeting" },
     organiser: "icld",
     capacity: 1,
     schedule: EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00")
-  })))
-  for (const p of [alex, robin]) meeting = Result.getOrThrow(CalendarEvent.register(meeting, p)).event
-  yield* (yield* CalendarEvent.Store).create(meeting, seed)
-  const trainings = yield* TrainingProgramme.Store
-  const programme = yield* trainings.get(StrategistProgramme2023.programme.id)
-  yield* trainings.update(Result.getOrThrow(TrainingProgramme.enrol(programme, alex)), { ...seed, expectedVersion: programme.version })
+  }), seed)
+  let version = (yield* Events.openRegistration(meeting.id, { ...seed, expectedVersion: meeting.version })).version
+  for (const p of [alex, robin]) version = (yield* Events.register(meeting.id, p, { ...seed, expectedVersion: version })).event.version
+  yield* Trainings.enrol(StrategistProgramme2023.programme.id, alex, { ...seed, expectedVersion: 1 })
   yield* Interest.submit({
     programme: IcldCohort2020.programme.id,
     applicant: { id: "exempelby", kind: "municipality", name: { sv: "Exempelby kommun" } },

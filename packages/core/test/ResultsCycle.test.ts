@@ -5,7 +5,7 @@
  * commands, and concluding a partnership only with its final report approved.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Actual, CalendarEvent, ChangeLog, Disbursement, EventTime, Goal, Indicator, Partnership, Partnerships, ProgressReport, Refusal, Reports, ResultsConference, RollUp, Stores } from "@localrights/core"
+import { Actual, CalendarEvent, ChangeLog, Disbursement, Events, EventTime, Goal, Indicator, Partnership, Partnerships, ProgressReport, Refusal, Reports, ResultsConference, RollUp, Stores } from "@localrights/core"
 import { IcldCohort2020, LundFrancistownResults } from "@localrights/core/examples"
 import { Effect, Option, Result } from "effect"
 
@@ -207,7 +207,11 @@ describe("Results: the reporting cycle through the memory store", () => {
         links: { partnerships: [lundId] }
       })
       const events = yield* CalendarEvent.Store
-      const held = yield* events.create(Result.getOrThrow(CalendarEvent.markHeld(conference)), ChangeLog.change("icld", "held"))
+      // a new event starts planned: a held one is refused, and it is marked held by the command
+      const early = yield* events.create(Result.getOrThrow(CalendarEvent.markHeld(conference)), ChangeLog.change("icld", "held")).pipe(Effect.flip)
+      assert.deepStrictEqual(early._tag === "EventRefused" ? early.violations.map((v) => v.rule) : early._tag, ["initial-status"])
+      const planned = yield* events.create(conference, ChangeLog.change("icld", "planned"))
+      const held = yield* Events.markHeld(planned.id, ChangeLog.change("icld", "held", planned.version))
       const first = yield* ResultsConference.concludePresented(held.id, ChangeLog.change("icld", "results presented"))
       assert.deepStrictEqual(first.map((o) => o.concluded), [false])
       assert.include(first[0]!.reason ?? "", "The report for implementation year 3 is missing")

@@ -21,6 +21,7 @@ import type { LocalizedText } from "../LocalizedText.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as EventTime from "../programme-work/EventTime.ts"
 import * as Seed from "../internal/Seed.ts"
+import * as Events from "../programme-work/Events.ts"
 
 /**
  * Sveriges Kommuner och Regioner (called Sveriges Kommuner och Landsting, SKL, until 2019).
@@ -162,13 +163,17 @@ export const unknowns: ReadonlyArray<LocalizedText> = [
 const source = "SKR's MR 2020 page"
 
 /**
- * Stores SKR and the four cancelled conferences, each with `ensure`: loading again changes
- * nothing.
+ * Stores SKR and the four conferences: each is created planned and cancelled with
+ * `Events.cancel` (both recorded in its history); loading again changes nothing.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const load = Effect.gen(function*() {
   yield* Seed.ensureOrganisations([skr], source)
-  yield* Seed.ensureAll(yield* CalendarEventStore, conferences, source)
+  const store = yield* CalendarEventStore
+  yield* Effect.forEach(conferences, (c) => {
+    const { cancellation: _, ...planned } = c
+    return Seed.establish(store, c, { ...planned, status: "planned" }, (created, change) => Events.cancel(created.id, cancellation, change(created)), source)
+  }, { discard: true })
 })

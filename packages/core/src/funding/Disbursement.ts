@@ -24,7 +24,7 @@ import { DisbursementPlanId, PartnershipId } from "../Ids.ts"
 import * as Money from "../Money.ts"
 import * as Refusal from "../Refusal.ts"
 import * as EntityStore from "../store/EntityStore.ts"
-import * as Guarded from "../results/internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 import * as ProgressReport from "../results/ProgressReport.ts"
 
 /**
@@ -297,6 +297,7 @@ const guard: Guarded.Guard<Plan, ReleaseRefused> = {
     return new ReleaseRefused({ subject: { kind: "disbursement-plan", id: plan.id }, violations, period: plan.tranches[Math.max(0, at)]?.period ?? { phase: "preparation", year: 1 } })
   },
   commandFields: [],
+  commandsIn: "Reports",
   initial: () => []
 }
 

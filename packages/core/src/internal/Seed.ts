@@ -4,7 +4,7 @@
  * @module
  * @since 0.1.0
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as ChangeLog from "../ChangeLog.ts"
 import type * as EntityStore from "../store/EntityStore.ts"
 import type { Organisation } from "../partnership/Organisation.ts"
@@ -35,8 +35,8 @@ export const value = <A>(made: Effect.Effect<A, ValidationError>): A => Effect.r
  * @category constructors
  * @since 0.2.0
  */
-export const ensureAll = <A extends EntityStore.Versioned>(
-  store: Pick<EntityStore.EntityStore<A>, "ensure">,
+export const ensureAll = <A extends EntityStore.Versioned, E>(
+  store: { readonly ensure: (value: A, change: ChangeLog.Change) => Effect.Effect<A, E> },
   values: ReadonlyArray<A>,
   source: string
 ) => Effect.forEach(values, (v) => store.ensure(v, change(source)), { discard: true })
@@ -49,3 +49,29 @@ export const ensureAll = <A extends EntityStore.Versioned>(
  */
 export const ensureOrganisations = (organisations: ReadonlyArray<Organisation>, source: string) =>
   Effect.flatMap(OrganisationStore, (store) => ensureAll(store, organisations, source))
+
+/**
+ * Stores a value whose status is reached through commands: when absent, `first` (its first
+ * status) is created and `steps` bring it to `target` through the commands, each recorded;
+ * when present, it is compared with `target` as `ensure` does (left alone when the same,
+ * `EnsureRefused` otherwise). A seed can run again.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const establish = <A extends EntityStore.Versioned, EF, EE, EC, E2, R>(
+  store: {
+    readonly find: (id: string) => Effect.Effect<Option.Option<A>, EF>
+    readonly ensure: (value: A, change: ChangeLog.Change) => Effect.Effect<A, EE>
+    readonly create: (value: A, change: ChangeLog.Change) => Effect.Effect<A, EC>
+  },
+  target: A,
+  first: A,
+  steps: (created: A, change: (stored: A) => ChangeLog.Update) => Effect.Effect<unknown, E2, R>,
+  source: string
+) =>
+  Effect.gen(function*() {
+    if (Option.isSome(yield* store.find(target.id))) return yield* store.ensure(target, change(source))
+    const created = yield* store.create(first, change(source))
+    return yield* steps(created, (stored) => ({ ...change(source), expectedVersion: stored.version }))
+  })

@@ -8,7 +8,7 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Array as Arr, Effect, Result, Schema } from "effect"
+import { Array as Arr, Effect, Option, Result, Schema } from "effect"
 import { CalendarDate, todayIn } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
@@ -18,6 +18,8 @@ import * as LocalizedText from "../LocalizedText.ts"
 import { Money } from "../Money.ts"
 import * as Refusal from "../Refusal.ts"
 import * as EventTime from "./EventTime.ts"
+import * as Guarded from "../internal/guarded.ts"
+import { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 
@@ -264,7 +266,15 @@ export const decode = Construct.decode(make)
  * @category schemas
  * @since 0.2.0
  */
-export const AgreementRule = Schema.Literals(["due-outside-period", "duplicate-key", "unknown-deliverable", "evidence-required"])
+export const AgreementRule = Schema.Literals([
+  "due-outside-period",
+  "duplicate-key",
+  "unknown-deliverable",
+  "evidence-required",
+  "party-exists",
+  "command-field",
+  "initial-status"
+])
 /**
  * @category models
  * @since 0.2.0
@@ -394,11 +404,54 @@ export const today = (timeZone: string = EventTime.defaultTimeZone): Effect.Effe
 export const overdueToday = (a: Agreement): Effect.Effect<{ readonly today: CalendarDate; readonly overdue: ReadonlyArray<Overdue> }> =>
   Effect.map(today(), (day) => ({ today: day, overdue: overdue(a, day) }))
 
+const firstStatus: ReadonlyArray<DeliverableStatus> = ["not-started", "unknown"]
+
+// a deliverable's status and evidence change only through `Agreements.recordProgress`; one
+// added by an update starts at its first status, with no evidence
+const progressViolations = (a: Agreement, stored: Agreement | undefined): Array<Refusal.Violation> =>
+  a.deliverables.flatMap((d, i) => {
+    const before = stored?.deliverables.find((x) => x.key === d.key)
+    if (before === undefined) {
+      return firstStatus.includes(d.status) && d.evidence.length === 0 ? [] : [broken(`deliverables[${i}].status`, "initial-status", d.status, {
+        sv: `En ny leverans är ej påbörjad eller okänd, utan underlag; dess framsteg förs in med Agreements.recordProgress.`,
+        en: `A new deliverable is not started or unknown, with no evidence; its progress is recorded through Agreements.recordProgress.`
+      })]
+    }
+    return before.status === d.status && JSON.stringify(before.evidence) === JSON.stringify(d.evidence) ? [] : [broken(`deliverables[${i}].status`, "command-field", d.status, {
+      sv: `Leveransens status och underlag ändras bara med kommandona i Agreements, inte med en uppdatering.`,
+      en: `A deliverable's status and evidence change only through the commands of Agreements, not through an update.`
+    })]
+  })
+
+const guard: Guarded.Guard<Agreement, AgreementRefused> = {
+  check: Effect.map(OrganisationStore.make, (organisations) => (a: Agreement, stored: Agreement | undefined) =>
+    Effect.gen(function*() {
+      const out: Array<Refusal.Violation> = []
+      for (const [i, p] of a.parties.entries()) {
+        if (p.organisation !== undefined && Option.isNone(yield* organisations.find(p.organisation))) {
+          out.push(broken(`parties[${i}].organisation`, "party-exists", p.organisation, {
+            sv: `Parten ${p.organisation} finns inte bland organisationerna.`,
+            en: `The party ${p.organisation} is not a stored organisation.`
+          }))
+        }
+      }
+      return out
+    })),
+  refuse: (a, violations) => new AgreementRefused({ subject: { kind: "agreement", id: a.id }, violations }),
+  commandFields: [],
+  commandsIn: "Agreements",
+  initial: () => [],
+  commandChanges: progressViolations
+}
+
 /**
  * The store of agreements, with versions and change log: `Store.layer` derives it from the
- * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ * document store (`Stores.layer` includes it). Parties that name an organisation name a stored
+ * one; a deliverable starts not started (or unknown) with no evidence, and its status and
+ * evidence change only through {@link Agreements.recordProgress} (`AgreementRefused`, rules
+ * `party-exists`, `initial-status`, `command-field`); a refused write changes nothing.
  *
  * @category services
  * @since 0.2.0
  */
-export class Store extends EntityStore.Service<Store>()("agreement", Agreement) {}
+export class Store extends Guarded.service(EntityStore.Service<Store>()("agreement", Agreement), guard) {}

@@ -15,7 +15,7 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Array as Arr, Effect, Result, Schema } from "effect"
+import { Array as Arr, Effect, Option, Result, Schema } from "effect"
 import { CalendarDate, todayIn } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
@@ -26,6 +26,8 @@ import * as LocalizedText from "../LocalizedText.ts"
 import * as Refusal from "../Refusal.ts"
 import * as Participant from "./Participant.ts"
 import * as EventTime from "./EventTime.ts"
+import * as Guarded from "../internal/guarded.ts"
+import { Store as OrganisationStore } from "../partnership/Organisation.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 
@@ -251,7 +253,10 @@ export const EventRule = Schema.Literals([
   "deadline",
   "already-registered",
   "not-registered",
-  "not-results-conference"
+  "not-results-conference",
+  "organiser-exists",
+  "command-field",
+  "initial-status"
 ])
 /**
  * @category models
@@ -568,11 +573,31 @@ export const toPublicView = (e: CalendarEvent): PublicView => ({
   links: e.links
 })
 
+const guard: Guarded.Guard<CalendarEvent, EventRefused> = {
+  check: Effect.map(OrganisationStore.make, (organisations) => (e: CalendarEvent) =>
+    Effect.map(organisations.find(e.organiser), (found) =>
+      Option.isSome(found) ? [] : [Refusal.violation("organiser", "organiser-exists", e.organiser, {
+        sv: `Arrangören ${e.organiser} finns inte bland organisationerna.`,
+        en: `The organiser ${e.organiser} is not a stored organisation.`
+      })])),
+  refuse: (e, violations) => new EventRefused({ subject: { kind: "calendar-event", id: e.id }, violations }),
+  commandFields: ["status", "seats", "waitingList", "cancellation"],
+  commandsIn: "Events",
+  initial: (e) =>
+    e.status === "planned" && e.seats.length === 0 && e.waitingList.length === 0 ? [] : [Refusal.violation("status", "initial-status", e.status, {
+      sv: "Ett nytt evenemang är planerat utan anmälda; anmälan öppnas med Events.openRegistration, och det ställs in med Events.cancel.",
+      en: "A new event is planned with nobody registered; registration opens through Events.openRegistration, and it is cancelled through Events.cancel."
+    })]
+}
+
 /**
  * The store of calendar events, with versions and change log: `Store.layer` derives it from the
- * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ * document store (`Stores.layer` includes it). The organiser must be a stored organisation; a
+ * new event is `planned` with nobody registered; status, seats, waiting list and cancellation
+ * change only through {@link Events}' commands (`EventRefused`, rules `organiser-exists`,
+ * `initial-status`, `command-field`), and a refused write changes nothing.
  *
  * @category services
  * @since 0.2.0
  */
-export class Store extends EntityStore.Service<Store>()("calendar-event", CalendarEvent) {}
+export class Store extends Guarded.service(EntityStore.Service<Store>()("calendar-event", CalendarEvent), guard) {}

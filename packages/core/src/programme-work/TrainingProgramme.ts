@@ -12,7 +12,7 @@
  * @group Programme work
  * @since 0.1.0
  */
-import { Array as Arr, Result, Schema } from "effect"
+import { Array as Arr, Effect, Option, Result, Schema } from "effect"
 import { CalendarDate } from "../CalendarDate.ts"
 import { Version } from "../ChangeLog.ts"
 import * as Construct from "../Construct.ts"
@@ -21,6 +21,9 @@ import * as LocalizedText from "../LocalizedText.ts"
 import * as Refusal from "../Refusal.ts"
 import * as Participant from "./Participant.ts"
 import * as EventTime from "./EventTime.ts"
+import * as Guarded from "../internal/guarded.ts"
+import { Store as OrganisationStore } from "../partnership/Organisation.ts"
+import { Store as ProgrammeStore } from "../partnership/Programme.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 
@@ -157,7 +160,17 @@ export const decode = Construct.decode(make)
  * @category schemas
  * @since 0.2.0
  */
-export const TrainingRule = Schema.Literals(["deadline", "full", "already-enrolled", "not-enrolled", "unknown-session"])
+export const TrainingRule = Schema.Literals([
+  "deadline",
+  "full",
+  "already-enrolled",
+  "not-enrolled",
+  "unknown-session",
+  "organiser-exists",
+  "programme-exists",
+  "command-field",
+  "initial-status"
+])
 /**
  * @category models
  * @since 0.2.0
@@ -291,11 +304,44 @@ export const toPublicView = (t: TrainingProgramme): Omit<TrainingProgramme, "enr
   return { ...rest, summary: summary(t) }
 }
 
+const guard: Guarded.Guard<TrainingProgramme, TrainingRefused> = {
+  check: Effect.gen(function*() {
+    const organisations = yield* OrganisationStore.make
+    const programmes = yield* ProgrammeStore.make
+    return (t: TrainingProgramme) =>
+      Effect.gen(function*() {
+        const out: Array<Refusal.Violation> = []
+        if (Option.isNone(yield* organisations.find(t.organiser))) {
+          out.push(broken("organiser", "organiser-exists", t.organiser, `Arrangören ${t.organiser} finns inte bland organisationerna.`, `The organiser ${t.organiser} is not a stored organisation.`))
+        }
+        if (t.programme !== undefined && Option.isNone(yield* programmes.find(t.programme))) {
+          out.push(broken("programme", "programme-exists", t.programme, `Programmet ${t.programme} finns inte.`, `Programme ${t.programme} does not exist.`))
+        }
+        return out
+      })
+  }),
+  refuse: (t, violations) => new TrainingRefused({ subject: { kind: "training-programme", id: t.id }, violations }),
+  commandFields: ["enrolments"],
+  commandsIn: "Trainings",
+  initial: (t) =>
+    t.enrolments.length === 0 ? [] : [broken(
+      "enrolments",
+      "initial-status",
+      undefined,
+      "Ett nytt utbildningsprogram har inga antagna; deltagare antas med Trainings.enrol.",
+      "A new training programme has nobody enrolled; people enrol through Trainings.enrol."
+    )]
+}
+
 /**
- * The store of training programmes, with versions and change log: `Store.layer` derives it from the
- * document store (`Stores.layer` includes it); an adapter may provide it directly.
+ * The store of training programmes, with versions and change log: `Store.layer` derives it from
+ * the document store (`Stores.layer` includes it). The organiser (and the programme, when
+ * given) must be stored; a new training programme has nobody enrolled; enrolments and
+ * attendance change only through {@link Trainings}' commands (`TrainingRefused`, rules
+ * `organiser-exists`, `programme-exists`, `initial-status`, `command-field`), and a refused
+ * write changes nothing.
  *
  * @category services
  * @since 0.2.0
  */
-export class Store extends EntityStore.Service<Store>()("training-programme", TrainingProgramme) {}
+export class Store extends Guarded.service(EntityStore.Service<Store>()("training-programme", TrainingProgramme), guard) {}

@@ -31,7 +31,7 @@ import * as Refusal from "../Refusal.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 import { Goal } from "./Goal.ts"
-import * as Guarded from "./internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 import * as Indicator from "./Indicator.ts"
 import * as ReportingPeriod from "./ReportingPeriod.ts"
 
@@ -320,6 +320,7 @@ const guard: Guarded.Guard<Actual, ActualInvalid> = {
   }),
   refuse: (a, violations) => new ActualInvalid({ subject: { kind: "actual", id: a.id }, violations }),
   commandFields: ["status", "reviewed"],
+  commandsIn: "Reports",
   initial: (a) =>
     a.status === "entered" ? [] : [Refusal.violation("status", "initial-status", a.status, {
       sv: "Ett nytt utfall är inrapporterat; det granskas med Reports.reviewActual.",

@@ -34,7 +34,7 @@ import * as Refusal from "../Refusal.ts"
 import * as Sdg from "../Sdg.ts"
 import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
-import * as Guarded from "./internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 
 /**
  * Id of a goal (`icld-mr-2020-inclusion`, `lund-francistown-participation`).
@@ -286,6 +286,7 @@ const guard: Guarded.Guard<Goal, GoalInvalid> = {
   }),
   refuse: (g, violations) => new GoalInvalid({ subject: { kind: "goal", id: g.id }, violations }),
   commandFields: [],
+  commandsIn: "Reports",
   initial: () => []
 }
 

@@ -28,7 +28,7 @@ import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 import { Goal, GoalId } from "./Goal.ts"
 import { IdString } from "../Ids.ts"
-import * as Guarded from "./internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 import * as ReportingPeriod from "./ReportingPeriod.ts"
 
 /**
@@ -405,6 +405,7 @@ const guard: Guarded.Guard<Indicator, IndicatorInvalid> = {
   }),
   refuse: (ind, violations) => new IndicatorInvalid({ subject: { kind: "indicator", id: ind.id }, violations }),
   commandFields: [],
+  commandsIn: "Reports",
   initial: () => []
 }
 

@@ -39,7 +39,7 @@ import * as EntityStore from "../store/EntityStore.ts"
 import * as Validation from "../Validation.ts"
 import * as Actual from "./Actual.ts"
 import { Goal } from "./Goal.ts"
-import * as Guarded from "./internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 import * as Indicator from "./Indicator.ts"
 import * as ReportingPeriod from "./ReportingPeriod.ts"
 
@@ -551,6 +551,7 @@ const guard: Guarded.Guard<ProgressReport, ReportRefused> = {
   }),
   refuse: refused,
   commandFields: ["status", "steps"],
+  commandsIn: "Reports",
   initial: (r) =>
     r.status === "draft" && r.steps.length === 0 ? [] : [Refusal.violation("status", "initial-status", r.status, {
       sv: "En ny rapport är ett utkast utan steg; den lämnas in med Reports.submit.",

@@ -29,10 +29,11 @@ import * as Partnership from "../partnership/Partnership.ts"
 import * as Programme from "../partnership/Programme.ts"
 import * as Refusal from "../Refusal.ts"
 import { type NotFound, type StoreError, VersionConflict } from "../store/DocumentStore.ts"
+import type * as EntityStore from "../store/EntityStore.ts"
 import * as Actual from "./Actual.ts"
 import * as Goal from "./Goal.ts"
 import * as Indicator from "./Indicator.ts"
-import * as Guarded from "./internal/guarded.ts"
+import * as Guarded from "../internal/guarded.ts"
 import * as ProgressReport from "./ProgressReport.ts"
 import * as ReportingCycle from "./ReportingCycle.ts"
 import * as ReportingPeriod from "./ReportingPeriod.ts"
@@ -171,7 +172,7 @@ const financialOf = Effect.fnUntraced(function*(partnership: string, period: Rep
 const writeReport = Effect.fnUntraced(function*(
   report: ProgressReport.ProgressReport,
   change: ChangeLog.Update,
-  command: Guarded.ResultsCommand,
+  command: Extract<EntityStore.CommandName, "SubmitProgressReport" | "ReturnProgressReport" | "ApproveProgressReport">,
   before: ProgressReport.Status
 ) {
   const store = yield* ProgressReport.Store

@@ -41,7 +41,11 @@ export interface Versioned {
  * `ErasePersonalData` (`PersonalData.erase`), `RecordExpense` (`Expenses.record`),
  * `OverrideDecision` (`Partnerships.overrideDecision`), and the results framework's commands
  * (`Reports`: `RecordActual`, `ReviewActual`, `SubmitProgressReport`, `ReturnProgressReport`,
- * `ApproveProgressReport`, `ReleaseTranche`).
+ * `ApproveProgressReport`, `ReleaseTranche`), the calendar's (`Events`: `OpenRegistration`,
+ * `RegisterForEvent`, `UnregisterFromEvent`, `CancelEvent`, `MarkEventHeld`), training's
+ * (`Trainings`: `EnrolInTraining`, `RecordAttendance`, `WithdrawFromTraining`) and
+ * agreements' (`Agreements`: `AddDeliverable`, `RecordDeliverableProgress`,
+ * `RecordConsultation`).
  *
  * @category models
  * @since 0.2.0
@@ -61,6 +65,17 @@ export type CommandName =
   | "ReturnProgressReport"
   | "ApproveProgressReport"
   | "ReleaseTranche"
+  | "OpenRegistration"
+  | "RegisterForEvent"
+  | "UnregisterFromEvent"
+  | "CancelEvent"
+  | "MarkEventHeld"
+  | "EnrolInTraining"
+  | "RecordAttendance"
+  | "WithdrawFromTraining"
+  | "AddDeliverable"
+  | "RecordDeliverableProgress"
+  | "RecordConsultation"
 
 /**
  * How a step that is a command of its own records a write: its {@link CommandName}, and the

@@ -41,6 +41,7 @@ import type * as Participant from "../programme-work/Participant.ts"
 import * as TrainingProgramme from "../programme-work/TrainingProgramme.ts"
 import { Store as TrainingProgrammeStore } from "../programme-work/TrainingProgramme.ts"
 import * as Validation from "../Validation.ts"
+import * as Guarded from "../internal/guarded.ts"
 
 /**
  * Who the request is about: an e-mail address, a name, or both (either matches, ignoring case).
@@ -107,6 +108,10 @@ export interface Export {
  * @since 0.1.0
  */
 export class ErasureRefused extends Refusal.Refusal<ErasureRefused>()("ErasureRefused") {}
+
+// an entity whose stored references no longer hold (stored before its store checked them)
+// cannot be rewritten: the erasure is refused with its violations, and nothing is written
+const refusedBy = (r: Refusal.Refusal) => Effect.fail(new ErasureRefused({ subject: r.subject, violations: r.violations }))
 
 const norm = (s: string) => s.trim().toLocaleLowerCase("sv")
 
@@ -252,7 +257,8 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       })
     }))
     if (!changed) continue
-    yield* events.update({ ...next, programmeItems: items }, { ...logged, expectedVersion: e.version }, erasure)
+    const write = yield* Guarded.writerOf<CalendarEvent.CalendarEvent, CalendarEvent.EventRefused>(events, "PersonalData.erase")
+    yield* write({ ...next, programmeItems: items }, { ...logged, expectedVersion: e.version }, erasure).pipe(Effect.catchTag("EventRefused", refusedBy))
     rewritten.push(`calendar-event/${e.id}`)
   }
 
@@ -264,7 +270,8 @@ export const erase = Effect.fn("PersonalData.erase")(function*(
       if (r._tag === "Success") next = r.success
     }
     if (next === t) continue
-    yield* trainings.update(next, { ...logged, expectedVersion: t.version }, erasure)
+    const write = yield* Guarded.writerOf<TrainingProgramme.TrainingProgramme, TrainingProgramme.TrainingRefused>(trainings, "PersonalData.erase")
+    yield* write(next, { ...logged, expectedVersion: t.version }, erasure).pipe(Effect.catchTag("TrainingRefused", refusedBy))
     rewritten.push(`training-programme/${t.id}`)
   }
 

@@ -16,7 +16,7 @@
  * @since 0.2.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer, Option, Result, Stream } from "effect"
+import { Effect, Layer, Option, Stream } from "effect"
 import type { CalendarDate } from "../CalendarDate.ts"
 import * as ChangeLog from "../ChangeLog.ts"
 import { IcldCohort2020 } from "../examples/index.ts"
@@ -24,6 +24,7 @@ import type { ActorId } from "../Ids.ts"
 import * as Organisation from "../partnership/Organisation.ts"
 import * as Partnership from "../partnership/Partnership.ts"
 import * as CalendarEvent from "../programme-work/CalendarEvent.ts"
+import * as Events from "../programme-work/Events.ts"
 import * as EventTime from "../programme-work/EventTime.ts"
 import * as Audit from "../store/Audit.ts"
 import * as AuditLog from "../store/AuditLog.ts"
@@ -78,16 +79,18 @@ export const holdPerson = (
     const lund = yield* orgs.get("lund")
     const asPerson = { actor: person.email as ActorId, reason: "contact update" }
     yield* orgs.update(new Organisation.Organisation({ ...lund, contacts: [person, other] }), { ...asPerson, expectedVersion: lund.version })
-    let meeting = Result.getOrThrow(CalendarEvent.openRegistration(yield* CalendarEvent.make({
+    const created = yield* (yield* CalendarEvent.Store).create(yield* CalendarEvent.make({
       id: "natverkstraff-2021",
       kind: "network-meeting",
       title: { sv: "Nätverksträff", en: "Network meeting" },
       organiser: "icld",
       capacity: 1,
       schedule: EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00")
-    })))
-    for (const p of [person, other]) meeting = Result.getOrThrow(CalendarEvent.register(meeting, { ...p, signedUp: "2021-02-01" as CalendarDate })).event
-    yield* (yield* CalendarEvent.Store).create(meeting, asPerson)
+    }), asPerson)
+    let version = (yield* Events.openRegistration(created.id, { ...asPerson, expectedVersion: created.version })).version
+    for (const p of [person, other]) {
+      version = (yield* Events.register(created.id, { ...p, signedUp: "2021-02-01" as CalendarDate }, { ...asPerson, expectedVersion: version })).event.version
+    }
     const raw = yield* EntityStore.make("partnership", Partnership.Partnership)
     const p = Option.getOrUndefined(yield* raw.find(IcldCohort2020.lundFrancistown.id)) ?? (yield* raw.create(IcldCohort2020.lundFrancistown, setup))
     yield* raw.update(new Partnership.Partnership({ ...p, decisions: [...p.decisions, decision(person.email)] }), { ...setup, expectedVersion: p.version })

@@ -1,18 +1,18 @@
 /**
- * Guarded entity stores for the results framework (and the disbursement plans it gates): a
- * store declared with `EntityStore.Service` whose `create`, `update` and `ensure` pass a guard
- * that reads other stored entities, and whose status changes go through a write path only
- * core's commands hold (as `Integrity.guard` does for partnerships). Not exported by the
- * package.
+ * Guarded entity stores: a store declared with `EntityStore.Service` whose `create`, `update`
+ * and `ensure` pass a guard that reads other stored entities, and whose status changes go
+ * through a write path only core's commands hold (as `Integrity.guard` does for partnerships).
+ * The results framework, disbursement plans, calendar events, training programmes and
+ * agreements use it. Not exported by the package.
  *
  * @internal
  */
 import { Context, Effect, Layer, Option, Schema } from "effect"
-import type * as ChangeLog from "../../ChangeLog.ts"
-import type { DocumentStore } from "../../store/DocumentStore.ts"
-import { StoreError, VersionConflict } from "../../store/DocumentStore.ts"
-import type * as EntityStore from "../../store/EntityStore.ts"
-import * as Refusal from "../../Refusal.ts"
+import type * as ChangeLog from "../ChangeLog.ts"
+import type { DocumentStore } from "../store/DocumentStore.ts"
+import { StoreError, VersionConflict } from "../store/DocumentStore.ts"
+import type * as EntityStore from "../store/EntityStore.ts"
+import * as Refusal from "../Refusal.ts"
 
 /**
  * The command write path of a guarded store (the store keeps it under this symbol, which the
@@ -20,24 +20,14 @@ import * as Refusal from "../../Refusal.ts"
  *
  * @internal
  */
-export const commanded: unique symbol = Symbol("@localrights/core/results/commanded")
+export const commanded: unique symbol = Symbol("@localrights/core/commanded")
 
 /**
- * The names of the results framework's commands, as the change log records them.
+ * A change record's command for a guarded store's command.
  *
  * @internal
  */
-export type ResultsCommand = Extract<
-  EntityStore.CommandName,
-  "RecordActual" | "ReviewActual" | "SubmitProgressReport" | "ReturnProgressReport" | "ApproveProgressReport" | "ReleaseTranche"
->
-
-/**
- * A change record's command for a results command.
- *
- * @internal
- */
-export const recorded = (command: ResultsCommand, statusBefore?: string): EntityStore.Recorded =>
+export const recorded = (command: EntityStore.CommandName, statusBefore?: string): EntityStore.Recorded =>
   ({ command, ...(statusBefore === undefined ? {} : { statusBefore }) })
 
 /**
@@ -83,8 +73,16 @@ export interface Guard<A, E> {
   readonly refuse: (value: A, violations: readonly [Refusal.Violation, ...Array<Refusal.Violation>]) => E
   /** The fields that change only through commands (compared as JSON). */
   readonly commandFields: ReadonlyArray<keyof A & string>
+  /** The module whose commands change them (named in the refusal), e.g. `Reports`. */
+  readonly commandsIn: string
   /** Whether a new entity is at its first status (violations when not). */
   readonly initial: (value: A) => ReadonlyArray<Refusal.Violation>
+  /**
+   * Changes inside a field that only commands make, where comparing the whole field would
+   * refuse too much (a deliverable's status, but not its title): the violations of a create
+   * (`stored` undefined) or update; not run on the commands' own writes.
+   */
+  readonly commandChanges?: ((value: A, stored: A | undefined) => ReadonlyArray<Refusal.Violation>) | undefined
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
@@ -104,8 +102,9 @@ export const guard = <A extends EntityStore.Versioned, E>(base: EntityStore.Enti
     const checked = (value: A, stored: A | undefined, extra: ReadonlyArray<Refusal.Violation>) =>
       Effect.flatMap(check(value, stored), (found) => refuseIf(value, [...extra, ...found]))
 
+    const fresh = (value: A) => [...g.initial(value), ...(g.commandChanges?.(value, undefined) ?? [])]
     const create = (value: A, change: ChangeLog.Change) =>
-      Effect.andThen(checked(value, undefined, g.initial(value)), base.create(value, change))
+      Effect.andThen(checked(value, undefined, fresh(value)), base.create(value, change))
 
     const update = (value: A, change: ChangeLog.Update) =>
       Effect.gen(function*() {
@@ -119,18 +118,18 @@ export const guard = <A extends EntityStore.Versioned, E>(base: EntityStore.Enti
           })
         }
         const changed = g.commandFields.filter((f) => !same(current.value[f], value[f]))
-        yield* checked(value, current.value, changed.map((f) =>
+        yield* checked(value, current.value, [...(g.commandChanges?.(value, current.value) ?? []), ...changed.map((f) =>
           Refusal.violation(f, "command-field", value[f], {
-            sv: `${f} ändras bara med resultatramverkets kommandon (Reports), inte med en uppdatering.`,
-            en: `${f} changes only through the results framework's commands (Reports), not through an update.`
+            sv: `${f} ändras bara med kommandona i ${g.commandsIn}, inte med en uppdatering.`,
+            en: `${f} changes only through the commands of ${g.commandsIn}, not through an update.`
           })
-        ))
+        )])
         return yield* base.update(value, change)
       })
 
     const ensure = (value: A, change: ChangeLog.Change) =>
       Effect.gen(function*() {
-        if (Option.isNone(yield* base.find(value.id))) yield* checked(value, undefined, g.initial(value))
+        if (Option.isNone(yield* base.find(value.id))) yield* checked(value, undefined, fresh(value))
         return yield* base.ensure(value, change)
       })
 
@@ -173,6 +172,44 @@ export const service = <Self, A extends EntityStore.Versioned, E>(
 export const writerOf = <A, E>(store: Commanded<A, E> | object, method: string) => {
   const write = (store as Partial<Commanded<A, E>>)[commanded]
   return write === undefined
-    ? Effect.fail(new StoreError({ method, reason: "unknown", detail: "the store was not built by core's guarded store, so it cannot record results commands" }))
+    ? Effect.fail(new StoreError({ method, reason: "unknown", detail: "the store was not built by core's guarded store, so it cannot record core's commands" }))
     : Effect.succeed(write!)
 }
+
+/**
+ * What a command on a stored entity starts from: the entity as stored, when the change states
+ * its version (`NotFound` when absent, `VersionConflict` when the caller read another version).
+ *
+ * @internal
+ */
+export const current = <A extends EntityStore.Versioned>(store: Pick<EntityStore.EntityStore<A>, "get" | "kind">, id: string, change: ChangeLog.Update) =>
+  Effect.flatMap(store.get(id), (stored) =>
+    stored.version === change.expectedVersion
+      ? Effect.succeed(stored)
+      : Effect.fail(new VersionConflict({ kind: store.kind, id, expected: change.expectedVersion, actual: stored.version })))
+
+/**
+ * One command on a stored entity of a guarded store: re-reads it ({@link current}), runs the
+ * transition, and writes the value the transition gives (`valueOf`) through the command write
+ * path, recorded as `command` with the status before when the entity has one. Gives the
+ * written value and what the transition returned (notifications, say).
+ *
+ * @internal
+ */
+export const commandOn = <A extends EntityStore.Versioned, E, B, E2, R>(
+  store: Pick<EntityStore.EntityStore<A>, "get" | "kind"> & (Commanded<A, E> | object),
+  method: string,
+  id: string,
+  change: ChangeLog.Update,
+  command: EntityStore.CommandName,
+  transition: (stored: A) => Effect.Effect<B, E2, R>,
+  valueOf: (result: B) => A
+) =>
+  Effect.gen(function*() {
+    const stored = yield* current(store, id, change)
+    const result = yield* transition(stored)
+    const write = yield* writerOf<A, E>(store, method)
+    const status = (stored as { readonly status?: unknown }).status
+    const written = yield* write(valueOf(result), change, recorded(command, typeof status === "string" ? status : undefined))
+    return { written, result }
+  })
