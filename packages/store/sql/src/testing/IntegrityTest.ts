@@ -6,10 +6,27 @@
  * @since 0.2.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Budget, Budgets, ChangeLog, Money, Partnership, Partnerships, type Stores } from "@localrights/core"
+import {
+  Agreement,
+  Agreements,
+  Budget,
+  Budgets,
+  type CalendarDate,
+  CalendarEvent,
+  ChangeLog,
+  Events,
+  EventTime,
+  Money,
+  Organisation,
+  Partnership,
+  Partnerships,
+  type Stores,
+  TrainingProgramme,
+  Trainings
+} from "@localrights/core"
 import type { Ids } from "@localrights/core"
-import { IcldCohort2020 } from "@localrights/core/examples"
-import { Effect, Layer, Stream } from "effect"
+import { GovernmentAgreement2014, IcldCohort2020, Mr2020Conferences, StrategistProgramme2023 } from "@localrights/core/examples"
+import { Effect, Exit, Layer, Schema, Stream } from "effect"
 import * as Client from "effect/sql/SqlClient"
 import * as Import from "../Import.ts"
 import * as SqlStores from "../SqlStores.ts"
@@ -88,6 +105,81 @@ export const suite = <E>(name: string, fresh: Layer.Layer<Client.SqlClient, E>):
             ),
             "NotFound"
           ]
+        ]
+        for (const [what, attempt, rule] of attempts) {
+          const error = yield* Effect.flip(attempt)
+          assert.include(rules(error), rule, what)
+          assert.deepStrictEqual(yield* dump, before, `${what} changed the database`)
+        }
+      }).pipe(Effect.provide(stores)))
+
+    it.effect("events, training and agreements: random commands and writes around them never store an invalid state, and a refused write changes no byte", () =>
+      Effect.gen(function*() {
+        yield* IcldCohort2020.load
+        const events = yield* CalendarEvent.Store
+        const planned = yield* events.create(yield* CalendarEvent.make({
+          id: "natverkstraff-prop",
+          kind: "network-meeting",
+          title: { en: "Network meeting" },
+          organiser: IcldCohort2020.icld.id,
+          capacity: 2,
+          schedule: EventTime.timed("2021-03-10T09:00", "2021-03-10T15:00")
+        }), change)
+        // a small linear congruential generator: the same sequence on every run and store
+        let state = 7
+        const next = (n: number) => (state = (state * 1103515245 + 12345) % 2147483648) % n
+        const person = (i: number) => ({ name: `Person ${i}`, email: `p${i}@prop.example`, signedUp: "2021-02-01" as CalendarDate.CalendarDate })
+        let refusals = 0
+        for (let step = 0; step < 40; step++) {
+          const current = yield* events.get(planned.id)
+          const at = ChangeLog.change("prop", `step ${step}`, current.version)
+          const i = next(5)
+          const kind = next(7)
+          const attempt: Effect.Effect<unknown, unknown, Stores.Stores> = [
+            () => Events.openRegistration(current.id, at),
+            () => Events.register(current.id, person(i), at),
+            () => Events.register(current.id, person(i), at),
+            () => Events.unregister(current.id, person(i).email, at),
+            () => Events.cancel(current.id, { reason: { en: "prop" } }, step < 30 ? ChangeLog.change("prop", "stale", current.version - 1) : at),
+            // around the commands: a seat written directly, a status written directly
+            () => events.update({ ...current, seats: [...current.seats, person(10 + step)] }, at),
+            () => events.update({ ...current, status: current.status === "planned" ? "open" : "planned" }, at)
+          ][kind]!()
+          const before = yield* dump
+          const outcome = yield* Effect.result(attempt)
+          assert.isFalse(kind >= 5 && outcome._tag === "Success", `step ${step}: a write around the commands was stored`)
+          if (outcome._tag === "Failure") {
+            refusals++
+            assert.deepStrictEqual(yield* dump, before, `a refused step ${step} changed the database`)
+          }
+          // whatever happened, the stored event decodes and keeps its invariants
+          const stored = yield* events.get(planned.id)
+          assert.isTrue(Exit.isSuccess(Schema.decodeUnknownExit(CalendarEvent.CalendarEvent)(JSON.parse(JSON.stringify(stored)))), `step ${step}`)
+        }
+        assert.isAbove(refusals, 5)
+        const history = yield* events.history(planned.id)
+        // every change after the creation came from a command
+        assert.deepStrictEqual(history.slice(1).filter((r) => r.command === "UpdateCalendarEvent"), [])
+        assert.isAbove(history.length, 3)
+
+        // the bypasses of training and agreements, refused with their rule, changing nothing
+        const trainings = yield* TrainingProgramme.Store
+        const training = yield* trainings.create({ ...StrategistProgramme2023.programme, organiser: IcldCohort2020.icld.id }, change)
+        const agreements = yield* Agreement.Store
+        yield* (yield* Organisation.Store).ensure(GovernmentAgreement2014.government, change)
+        yield* (yield* Organisation.Store).ensure(Mr2020Conferences.skr, change)
+        const agreement = yield* agreements.create(GovernmentAgreement2014.agreement, change)
+        const before = yield* dump
+        const attempts: ReadonlyArray<readonly [string, Effect.Effect<unknown, unknown, Stores.Stores>, string]> = [
+          ["an enrolment written directly", trainings.update({ ...training, enrolments: [{ participant: person(1), attended: [] }] }, ChangeLog.change("x", "y", training.version)), "command-field"],
+          ["a training for an organiser that is not stored", trainings.create({ ...training, id: "elsewhere" as Ids.TrainingProgrammeId, organiser: "nobody" as Ids.OrganisationId, version: 0 }, change), "organiser-exists"],
+          [
+            "a deliverable marked delivered directly",
+            agreements.update({ ...agreement, deliverables: agreement.deliverables.map((d, j) => (j === 0 ? { ...d, status: "delivered" as const, evidence: [{ description: { en: "x" } }] } : d)) }, ChangeLog.change("x", "y", agreement.version)),
+            "command-field"
+          ],
+          ["delivered without evidence", Agreements.recordProgress(agreement.id, agreement.deliverables[0]!.key, "delivered", [], ChangeLog.change("x", "y", agreement.version)), "evidence-required"],
+          ["a stale enrolment", Trainings.enrol(training.id, person(2), ChangeLog.change("x", "y", training.version + 1)), "VersionConflict"]
         ]
         for (const [what, attempt, rule] of attempts) {
           const error = yield* Effect.flip(attempt)
