@@ -9,6 +9,7 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { SqliteStore } from "@localrights/store-sqlite"
 import { Console, Effect, Layer } from "effect"
 import { CliOutput, Command } from "effect/cli"
+import * as AssessCommand from "./AssessCommand.ts"
 import * as BudgetCommand from "./BudgetCommand.ts"
 import * as Cli from "./Cli.ts"
 import * as ExpenseCommand from "./ExpenseCommand.ts"
@@ -32,13 +33,14 @@ const demo = Command.make("demo", {}, () =>
 )
 
 export const root = Command.make("localrights").pipe(
-  Command.withDescription("Municipal human-rights partnership programmes: the database, imports, lifecycle, funding, publishing and the audit log"),
+  Command.withDescription("Municipal human-rights partnership programmes: the database, imports, lifecycle, assessment, funding, publishing and the audit log"),
   Command.withSubcommands([
     InitCommand.command,
     ImportCommand.command,
     ListCommand.list,
     ListCommand.show,
     TransitionCommand.command,
+    AssessCommand.command,
     BudgetCommand.command,
     ExpenseCommand.command,
     ReportCommand.command,

@@ -1,17 +1,21 @@
 /**
- * Drives the `localrights` command as a subprocess (the sources, with the `@localrights/source`
- * condition), in a temporary folder, with a chosen language and no colour unless asked for.
- * Asynchronous, so that a PGlite server in the test process keeps serving while the command runs.
+ * Drives the `localrights` command as a subprocess (the bundle of the sources, `bundle.ts`), in
+ * a temporary folder, with a chosen language and no colour unless asked for. Asynchronous, so
+ * that a PGlite server in the test process keeps serving while the command runs, and so that
+ * independent cases run at once. `exampleDb` is one database made by `init --example` (plus a
+ * contact person) per test file, copied for each case that changes it.
  */
-import { Network, Organisation, Partnership, Programme } from "@localrights/core"
+import { type CriteriaFramework, type LocalizedText, Network, Organisation, Partnership, Programme } from "@localrights/core"
 import { Generate } from "@localrights/store-sql/testing"
 import { Schema } from "effect"
 import { spawn } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { built } from "./bundle.ts"
 
-export const main = join(import.meta.dirname, "..", "src", "main.ts")
+/** The command's entry point: the bundle's `main.js`. */
+export const main = join(await built(), "main.js")
 
 export interface Result {
   readonly status: number | null
@@ -44,7 +48,7 @@ const baseEnv = (options: Options): NodeJS.ProcessEnv => {
 /** Runs `localrights ...args`. */
 export const run = (options: Options, ...args: Array<string>): Promise<Result> =>
   new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--conditions=@localrights/source", main, ...args], {
+    const proc = spawn(process.execPath, [main, ...args], {
       cwd: options.cwd,
       env: baseEnv(options),
       stdio: ["ignore", "pipe", "pipe"]
@@ -60,7 +64,7 @@ export const run = (options: Options, ...args: Array<string>): Promise<Result> =
 /** Runs `localrights ...args` in a pseudo-terminal (util-linux `script`): what a person at a terminal sees. */
 export const runInTerminal = (options: Options, ...args: Array<string>): Promise<Result> => {
   const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
-  const command = [process.execPath, "--conditions=@localrights/source", main, ...args].map(quote).join(" ")
+  const command = [process.execPath, main, ...args].map(quote).join(" ")
   return new Promise((resolve, reject) => {
     const proc = spawn("script", ["-qec", command, "/dev/null"], { cwd: options.cwd, env: baseEnv(options), stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
@@ -77,10 +81,59 @@ export const tempDir = (name: string) => {
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
+/** The contact person `exampleDb` adds (personal data, for `person` and `log export`). */
+export const contact = { name: "Alex Berg", email: "alex@example.org", organisation: "vaxjo" } as const
+
+/**
+ * A database made once by `init --example` in `dir` (`example.db`), with the organisation
+ * {@link contact} works for imported from CSV; `copy(name)` gives a case its own copy.
+ */
+export const exampleDb = (dir: string) => {
+  let made: Promise<string> | undefined
+  const template = () =>
+    made ??= (async () => {
+      const db = join(dir, "example.db")
+      const init = await run({ cwd: dir }, "--db", db, "init", "--example")
+      if (init.status !== 0) throw new Error(`init --example failed: ${init.out}`)
+      const csv = join(dir, "contact.csv")
+      writeFileSync(csv, `id,kind,name.sv,name.en,country,contacts\n${contact.organisation},municipality,Växjö kommun,Växjö Municipality,SE,"[{""name"":""${contact.name}"",""email"":""${contact.email}""}]"\n`)
+      const imported = await run({ cwd: dir }, "--db", db, "import", csv, "--kind", "organisations")
+      if (imported.status !== 0) throw new Error(`import of the contact failed: ${imported.out}`)
+      return db
+    })()
+  return {
+    /** A copy of the example database at `dir/<name>.db`. */
+    copy: async (name: string) => {
+      const from = await template()
+      const to = join(dir, `${name}.db`)
+      for (const suffix of ["", "-wal", "-shm"]) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix)
+      return to
+    }
+  }
+}
+
+/**
+ * Writes a scores file for `assess` into `dir`: one score per principle of `framework`, in its
+ * order, with evidence where given, and the other fields of the file (assessor, date, ...).
+ */
+export const writeScores = (
+  dir: string,
+  name: string,
+  framework: CriteriaFramework.CriteriaFramework,
+  values: ReadonlyArray<number>,
+  options: { readonly evidence?: Readonly<Record<string, LocalizedText.LocalizedText>>; readonly fields?: Readonly<Record<string, unknown>> } = {}
+) => {
+  const path = join(dir, name)
+  const scores = framework.principles.map((p, i) => ({ principle: p.id, score: values[i], ...(options.evidence?.[p.id] === undefined ? {} : { evidence: options.evidence[p.id] }) }))
+  writeFileSync(path, JSON.stringify({ ...options.fields, scores }, null, 2))
+  return path
+}
+
 /**
  * Writes the input files of generated data with `prefix` into `dir`: `programmes.json` (a
- * JSON array), `organisations.jsonl`, `networks.json`, and `partnerships.jsonl` with `n`
- * records (a concluded or closed one has been through all implementation years).
+ * JSON array), `organisations.jsonl`, `networks.json`, `partnerships.jsonl` with `n` records
+ * (a concluded or closed one has been through all implementation years), and `bad.jsonl`: the
+ * same with a line that is not JSON as line 101.
  */
 export const writeGenerated = (dir: string, prefix: string, n: number) => {
   const refs = Generate.references(prefix, 3, 4)
@@ -92,5 +145,7 @@ export const writeGenerated = (dir: string, prefix: string, n: number) => {
     .map((p) => (p.status === "concluded" || p.status === "closed" ? new Partnership.Partnership({ ...p, implementationYear: 3 }) : p))
   const lines = records.map((p) => JSON.stringify(Schema.encodeSync(Partnership.Partnership)(p)))
   writeFileSync(join(dir, "partnerships.jsonl"), lines.join("\n") + "\n")
-  return { records, lines }
+  const bad = join(dir, "bad.jsonl")
+  writeFileSync(bad, [...lines.slice(0, 100), "{ not json", ...lines.slice(100)].join("\n") + "\n")
+  return { records, lines, bad }
 }

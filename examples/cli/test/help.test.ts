@@ -10,7 +10,7 @@ import { CliOutput, Command, type HelpDoc } from "effect/cli"
 import { root } from "../src/Root.ts"
 
 const paths = [
-  ["init"], ["import"], ["list"], ["show"], ["transition"], ["budget"], ["budget", "check"], ["expense"], ["expense", "add"],
+  ["init"], ["import"], ["list"], ["show"], ["transition"], ["assess"], ["budget"], ["budget", "check"], ["expense"], ["expense", "add"],
   ["report"], ["report", "network"], ["report", "programme"], ["render"], ["person"], ["person", "export"], ["person", "erase"],
   ["log"], ["log", "verify"], ["log", "export"], ["demo"], []
 ]

@@ -2,23 +2,19 @@
  * `localrights import`, driven as a subprocess: the kinds (organisations, programmes, networks
  * from JSON, JSON Lines and CSV; partnerships through the worker; budgets and expenses), bad
  * records by line in both languages, `--on-invalid abort`, exit codes, the progress bar on a
- * pseudo-terminal (with and without NO_COLOR), and the same import into PostgreSQL (PGlite
- * behind a socket, or the server at LOCALRIGHTS_PG_URL).
+ * pseudo-terminal (with and without NO_COLOR). The same import into PostgreSQL is in
+ * postgres.test.ts. The cases on one database run in order, the others beside them.
  */
 import { assert } from "@effect/vitest"
-import { Redacted } from "effect"
 import { execFileSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, it } from "vitest"
-import * as Pg from "../../../packages/store/postgres/test/pg.ts"
+import { afterAll, describe, it } from "vitest"
 import { run, runInTerminal, tempDir, writeGenerated } from "./cli.ts"
 
 const t = tempDir("import")
 afterAll(t.dispose)
-const { lines, records } = writeGenerated(t.dir, "cli-", 300)
-const bad = join(t.dir, "bad.jsonl")
-writeFileSync(bad, [...lines.slice(0, 100), "{ not json", ...lines.slice(100)].join("\n") + "\n")
+const { bad, records } = writeGenerated(t.dir, "cli-", 300)
 const at = (name: string) => join(t.dir, name)
 
 const references = async (db: string, env: Record<string, string> = {}) => {
@@ -38,26 +34,87 @@ const hasScript = (() => {
   }
 })()
 
-describe("localrights import (SQLite)", () => {
+describe.concurrent("localrights import (SQLite)", () => {
   const db = at("data.db")
 
-  it("imports the references, then partnerships with a bad line reported in sv and en (exit 1); a re-run changes nothing", async () => {
-    await references(db)
-    const first = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", bad, "--batch-size", "64")
-    assert.strictEqual(first.status, 1, first.out)
-    assert.include(first.stdout, "301 records read")
-    assert.include(first.stdout, "300 new, 0 updated, 0 unchanged, 1 rejected")
-    assert.include(first.stdout, "line 101: Not valid JSON")
-    assert.notInclude(first.out, "\u001b[", "no colour and no bar without a terminal")
-    const again = await run({ cwd: t.dir, lang: "sv" }, "--db", db, "import", at("partnerships.jsonl"), "--verbose")
-    assert.strictEqual(again.status, 0, again.out)
-    assert.include(again.stdout, "300 poster lästa")
-    assert.include(again.stdout, "0 nya, 0 uppdaterade, 300 oförändrade, 0 avvisade")
-    assert.match(again.stderr, /100% 300 lästa/, "plain progress lines with --verbose")
-    const listed = JSON.parse((await run({ cwd: t.dir }, "--db", db, "list", "--json", "--limit", "500")).stdout)
-    assert.strictEqual(listed.total, 300)
-    assert.deepStrictEqual(listed.items.map((p: { id: string }) => p.id), records.map((p) => p.id))
-  }, 90_000)
+  describe("on one database", { concurrent: false }, () => {
+    it("imports the references, then partnerships with a bad line reported in sv and en (exit 1); a re-run changes nothing", async () => {
+      await references(db)
+      const first = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", bad, "--batch-size", "64")
+      assert.strictEqual(first.status, 1, first.out)
+      assert.include(first.stdout, "301 records read")
+      assert.include(first.stdout, "300 new, 0 updated, 0 unchanged, 1 rejected")
+      assert.include(first.stdout, "line 101: Not valid JSON")
+      assert.notInclude(first.out, "\u001b[", "no colour and no bar without a terminal")
+      const again = await run({ cwd: t.dir, lang: "sv" }, "--db", db, "import", at("partnerships.jsonl"), "--verbose")
+      assert.strictEqual(again.status, 0, again.out)
+      assert.include(again.stdout, "300 poster lästa")
+      assert.include(again.stdout, "0 nya, 0 uppdaterade, 300 oförändrade, 0 avvisade")
+      assert.match(again.stderr, /100% 300 lästa/, "plain progress lines with --verbose")
+      const listed = JSON.parse((await run({ cwd: t.dir }, "--db", db, "list", "--json", "--limit", "500")).stdout)
+      assert.strictEqual(listed.total, 300)
+      assert.deepStrictEqual(listed.items.map((p: { id: string }) => p.id), records.map((p) => p.id))
+    }, 90_000)
+
+    it("reads CSV: organisations with nested and JSON cells, partnerships keeping the CSV line of a bad row, budgets a row per line", async () => {
+      const orgs = at("orgs.csv")
+      writeFileSync(orgs, "id;kind;name.sv;name.en;country;identifiers.municipalityCode\nvaxjo;municipality;Växjö kommun;Växjö Municipality;SE;0780\nbad;planet;X;X;SE;\n")
+      const o = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", orgs, "--kind", "organisations")
+      assert.strictEqual(o.status, 1, o.out)
+      assert.include(o.stdout, "2 records read")
+      assert.include(o.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
+      assert.include(o.stdout, "line 3 (bad): Organisation: kind: Expected one of")
+      const p = records[0]!
+      const csv = at("partnerships.csv")
+      writeFileSync(
+        csv,
+        "id,programme,title.sv,title.en,swedishPartner,status,associates,focusAreas,sdgTags,goals,decisions\n" +
+          `csv-1,${p.programme},"Titel, med komma","Title, with a comma",${p.swedishPartner},interest-registered,[],[],[],[],[]\n` +
+          `csv-2,${p.programme},"Två\nrader",Two lines,${p.swedishPartner},interest-registered,[],[],[],[],[]\n` +
+          `csv-3,${p.programme},X,X,${p.swedishPartner},dreaming,[],[],[],[],[]\n`
+      )
+      const c = await run({ cwd: t.dir, lang: "sv" }, "--db", db, "import", csv)
+      assert.strictEqual(c.status, 1, c.out)
+      assert.include(c.stdout, "2 nya, 0 uppdaterade, 0 oförändrade, 1 avvisade")
+      assert.match(c.stdout, /rad 5 \(csv-3\): .*status/)
+      const shown = JSON.parse((await run({ cwd: t.dir }, "--db", db, "show", "csv-2", "--json")).stdout)
+      assert.strictEqual(shown.title.sv, "Två\nrader")
+      const budgets = at("budgets.csv")
+      writeFileSync(
+        budgets,
+        "id,partnership,scope,currency,line.id,line.phase,line.year,line.category,line.purpose,line.side,line.amount.minor\n" +
+          "b1,csv-1,preparation,SEK,travel,preparation,1,travel,exchange-trip,swedish,11000000\n" +
+          "b1,csv-1,preparation,SEK,lodging,preparation,1,accommodation,exchange-trip,swedish,5000000\n" +
+          "b2,nobody,preparation,SEK,travel,preparation,1,travel,exchange-trip,swedish,100\n"
+      )
+      const b = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", budgets, "--kind", "budgets")
+      assert.strictEqual(b.status, 1, b.out)
+      assert.include(b.stdout, "2 records read")
+      assert.include(b.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
+      assert.include(b.stdout, "line 4 (b2): partnership: Partnership nobody does not exist.")
+      const expenses = at("expenses.jsonl")
+      writeFileSync(expenses, [
+        { ledger: "csv-1-ledger", partnership: "csv-1", budget: "b1", id: "e1", date: "2021-03-15", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: { minor: 250000, currency: "SEK" } },
+        { ledger: "csv-1-ledger", id: "e2", date: "2021-03-16", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: { minor: 1000, currency: "ZAR" } }
+      ].map((x) => JSON.stringify(x)).join("\n"))
+      const e = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", expenses, "--kind", "expenses")
+      assert.strictEqual(e.status, 1, e.out)
+      assert.include(e.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
+      assert.include(e.stdout, "line 2 (e2): No exchange rate ZAR→SEK for 2021-03-16")
+    }, 90_000)
+
+    it.skipIf(!hasScript)("shows a progress bar on a terminal, in colour unless NO_COLOR is set", async () => {
+      const coloured = await runInTerminal({ cwd: t.dir, lang: "en" }, "--db", db, "import", at("partnerships.jsonl"), "--batch-size", "100")
+      assert.strictEqual(coloured.status, 0, coloured.out)
+      assert.match(coloured.out, /\[#+-*\] +\d+% (\u001b\[0m)?\d+ read/)
+      assert.include(coloured.out, "\u001b[36m[")
+      assert.include(coloured.out, "\u001b[32m300 records read")
+      const plain = await runInTerminal({ cwd: t.dir, lang: "sv", env: { NO_COLOR: "1" } }, "--db", db, "import", at("partnerships.jsonl"), "--batch-size", "100")
+      assert.strictEqual(plain.status, 0, plain.out)
+      assert.match(plain.out, /\[#+-*\] +\d+% \d+ lästa/)
+      assert.notMatch(plain.out, /\u001b\[\d+m/, "no colour with NO_COLOR")
+    }, 60_000)
+  })
 
   it("stops at the bad line with --on-invalid abort (exit 1); refuses records without their references, naming the rule", async () => {
     const empty = at("empty.db")
@@ -71,101 +128,4 @@ describe("localrights import (SQLite)", () => {
     const missing = await run({ cwd: t.dir }, "--db", empty, "import", at("nothing.jsonl"))
     assert.strictEqual(missing.status, 2, missing.out)
   }, 60_000)
-
-  it("reads CSV: organisations with nested and JSON cells, partnerships keeping the CSV line of a bad row, budgets a row per line", async () => {
-    const orgs = at("orgs.csv")
-    writeFileSync(orgs, "id;kind;name.sv;name.en;country;identifiers.municipalityCode\nvaxjo;municipality;Växjö kommun;Växjö Municipality;SE;0780\nbad;planet;X;X;SE;\n")
-    const o = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", orgs, "--kind", "organisations")
-    assert.strictEqual(o.status, 1, o.out)
-    assert.include(o.stdout, "2 records read")
-    assert.include(o.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
-    assert.include(o.stdout, "line 3 (bad): Organisation: kind: Expected one of")
-    const p = records[0]!
-    const csv = at("partnerships.csv")
-    writeFileSync(
-      csv,
-      "id,programme,title.sv,title.en,swedishPartner,status,associates,focusAreas,sdgTags,goals,decisions\n" +
-        `csv-1,${p.programme},"Titel, med komma","Title, with a comma",${p.swedishPartner},interest-registered,[],[],[],[],[]\n` +
-        `csv-2,${p.programme},"Två\nrader",Two lines,${p.swedishPartner},interest-registered,[],[],[],[],[]\n` +
-        `csv-3,${p.programme},X,X,${p.swedishPartner},dreaming,[],[],[],[],[]\n`
-    )
-    const c = await run({ cwd: t.dir, lang: "sv" }, "--db", db, "import", csv)
-    assert.strictEqual(c.status, 1, c.out)
-    assert.include(c.stdout, "2 nya, 0 uppdaterade, 0 oförändrade, 1 avvisade")
-    assert.match(c.stdout, /rad 5 \(csv-3\): .*status/)
-    const shown = JSON.parse((await run({ cwd: t.dir }, "--db", db, "show", "csv-2", "--json")).stdout)
-    assert.strictEqual(shown.title.sv, "Två\nrader")
-    const budgets = at("budgets.csv")
-    writeFileSync(
-      budgets,
-      "id,partnership,scope,currency,line.id,line.phase,line.year,line.category,line.purpose,line.side,line.amount.minor\n" +
-        "b1,csv-1,preparation,SEK,travel,preparation,1,travel,exchange-trip,swedish,11000000\n" +
-        "b1,csv-1,preparation,SEK,lodging,preparation,1,accommodation,exchange-trip,swedish,5000000\n" +
-        "b2,nobody,preparation,SEK,travel,preparation,1,travel,exchange-trip,swedish,100\n"
-    )
-    const b = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", budgets, "--kind", "budgets")
-    assert.strictEqual(b.status, 1, b.out)
-    assert.include(b.stdout, "2 records read")
-    assert.include(b.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
-    assert.include(b.stdout, "line 4 (b2): partnership: Partnership nobody does not exist.")
-    const expenses = at("expenses.jsonl")
-    writeFileSync(expenses, [
-      { ledger: "csv-1-ledger", partnership: "csv-1", budget: "b1", id: "e1", date: "2021-03-15", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: { minor: 250000, currency: "SEK" } },
-      { ledger: "csv-1-ledger", id: "e2", date: "2021-03-16", phase: "preparation", year: 1, category: "travel", purpose: "exchange-trip", side: "swedish", amount: { minor: 1000, currency: "ZAR" } }
-    ].map((x) => JSON.stringify(x)).join("\n"))
-    const e = await run({ cwd: t.dir, lang: "en" }, "--db", db, "import", expenses, "--kind", "expenses")
-    assert.strictEqual(e.status, 1, e.out)
-    assert.include(e.stdout, "1 new, 0 updated, 0 unchanged, 1 rejected")
-    assert.include(e.stdout, "line 2 (e2): No exchange rate ZAR→SEK for 2021-03-16")
-  }, 90_000)
-
-  it.skipIf(!hasScript)("shows a progress bar on a terminal, in colour unless NO_COLOR is set", async () => {
-    const coloured = await runInTerminal({ cwd: t.dir, lang: "en" }, "--db", db, "import", at("partnerships.jsonl"), "--batch-size", "100")
-    assert.strictEqual(coloured.status, 0, coloured.out)
-    assert.match(coloured.out, /\[#+-*\] +\d+% (\u001b\[0m)?\d+ read/)
-    assert.include(coloured.out, "\u001b[36m[")
-    assert.include(coloured.out, "\u001b[32m300 records read")
-    const plain = await runInTerminal({ cwd: t.dir, lang: "sv", env: { NO_COLOR: "1" } }, "--db", db, "import", at("partnerships.jsonl"), "--batch-size", "100")
-    assert.strictEqual(plain.status, 0, plain.out)
-    assert.match(plain.out, /\[#+-*\] +\d+% \d+ lästa/)
-    assert.notMatch(plain.out, /\u001b\[\d+m/, "no colour with NO_COLOR")
-  }, 60_000)
-})
-
-describe("localrights on PostgreSQL", () => {
-  let pg: Pg.TestDatabase
-  let url: string
-  beforeAll(async () => {
-    pg = await Pg.start()
-    const base = pg.config.url === undefined ? "" : Redacted.value(pg.config.url)
-    const schema = (pg.config.startupParameters as { search_path?: string } | undefined)?.search_path
-    // a server: the run's schema through the connection's options
-    url = schema === undefined ? base : `${base}${base.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-  })
-  afterAll(() => pg?.close())
-
-  it("init, import, list, transition and log verify against PostgreSQL from LOCALRIGHTS_PG_URL", async () => {
-    const env = { LOCALRIGHTS_PG_URL: url, LOCALRIGHTS_PG_POOL: "1" }
-    const init = await run({ cwd: t.dir, lang: "en", env }, "init")
-    assert.strictEqual(init.status, 0, init.out)
-    assert.include(init.stdout, "The database is ready: PostgreSQL postgres://")
-    for (const [file, kind] of [["programmes.json", "programmes"], ["organisations.jsonl", "organisations"], ["networks.json", "networks"]] as const) {
-      const r = await run({ cwd: t.dir, env }, "import", at(file), "--kind", kind)
-      assert.strictEqual(r.status, 0, r.out)
-    }
-    const imported = await run({ cwd: t.dir, lang: "sv", env }, "import", bad, "--batch-size", "128")
-    assert.strictEqual(imported.status, 1, imported.out)
-    assert.include(imported.stdout, "300 nya, 0 uppdaterade, 0 oförändrade, 1 avvisade")
-    assert.include(imported.stdout, "rad 101: Inte giltig JSON")
-    const listed = JSON.parse((await run({ cwd: t.dir, env }, "list", "--json", "--status", "applied", "--limit", "500")).stdout)
-    const applied = records.filter((p) => p.status === "applied")
-    assert.strictEqual(listed.total, applied.length)
-    const id = applied[0]!.id
-    const withdrawn = await run({ cwd: t.dir, lang: "en", env }, "transition", id, "withdraw", "--reason", "Withdrawn by the municipality", "--expected-version", "1")
-    assert.strictEqual(withdrawn.status, 0, withdrawn.out)
-    assert.include(withdrawn.stdout, `${id}: Withdraw, applied → withdrawn (version 2)`)
-    const verified = await run({ cwd: t.dir, lang: "en", env }, "log", "verify")
-    assert.strictEqual(verified.status, 0, verified.out)
-    assert.include(verified.stdout, "The change log verifies:")
-  }, 120_000)
 })

@@ -9,6 +9,7 @@ import * as FundingSection from "./Funding.ts"
 import * as LifecycleSection from "./Lifecycle.ts"
 import { both, heading } from "./Print.ts"
 import * as PublishSection from "./Publish.ts"
+import * as ResultsSection from "./Results.ts"
 import * as ProgrammeWorkSection from "./ProgrammeWork.ts"
 
 export const run = Effect.gen(function*() {
@@ -25,6 +26,7 @@ export const run = Effect.gen(function*() {
   yield* AssessmentSection.section
   yield* FundingSection.section
   yield* LifecycleSection.summary
+  yield* ResultsSection.section
   yield* ProgrammeWorkSection.section
   yield* PublishSection.section
 })

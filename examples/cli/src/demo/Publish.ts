@@ -1,7 +1,7 @@
 /**
  * Demo section: publishes what the store holds. The catalogue, one project card per
- * partnership, the network report (SDG coverage, assessment scores, budget against actual, each
- * charted with a text alternative and a data table), the assessment summaries and funding
+ * partnership, the network report (SDG coverage, assessment scores, budget against actual,
+ * results against targets, each charted with a text alternative and a data table), the assessment summaries and funding
  * statements and the calendar events' pages, in Swedish and English as HTML and Markdown; the
  * IATI 2.03 activity file; CSV of the catalogue and of the budgets. Written to `out/` at the
  * repository root, or to `LOCALRIGHTS_OUT`.
@@ -11,8 +11,26 @@
  * so too. The IATI reporting-organisation identifier is a placeholder: ICLD's own IATI
  * identifier is not in the sources.
  */
-import { Console, Effect, FileSystem, Path } from "effect"
-import { Assessment, Budget, type CalendarDate, CalendarEvent, Catalogue, Disbursement, Expenses, Frameworks, type LocalizedText, Partnership, Renderer, View } from "@localrights/core"
+import { Console, Effect, FileSystem, Option, Path } from "effect"
+import {
+  Actual,
+  Assessment,
+  Budget,
+  type CalendarDate,
+  CalendarEvent,
+  Catalogue,
+  Disbursement,
+  Expenses,
+  Frameworks,
+  Goal,
+  Indicator,
+  type LocalizedText,
+  Partnership,
+  ProgressReport,
+  Renderer,
+  ReportingCycle,
+  View
+} from "@localrights/core"
 import { IcldCohort2020 } from "@localrights/core/examples"
 import { CsvRenderer } from "@localrights/render-csv"
 import { HtmlRenderer } from "@localrights/render-html"
@@ -21,8 +39,8 @@ import { MarkdownRenderer } from "@localrights/render-markdown"
 import { heading, line } from "./Print.ts"
 
 const illustrative: LocalizedText.LocalizedText = {
-  sv: "Bedömningspoäng och belopp i detta exempel är illustrativa: källorna publicerar inga bedömningar eller budgetar.",
-  en: "Assessment scores and amounts in this example are illustrative: the sources publish no assessments or budgets."
+  sv: "Bedömningspoäng, belopp och resultat i detta exempel är illustrativa: källorna publicerar inga bedömningar, budgetar eller resultat.",
+  en: "Assessment scores, amounts and results in this example are illustrative: the sources publish no assessments, budgets or results."
 }
 
 /** Placeholder reporting organisation: ICLD's IATI organisation identifier is not in the sources. */
@@ -67,12 +85,23 @@ export const section = Effect.gen(function*() {
     return report._tag === "Success" ? [View.fundingInput(ledger.partnership, report.success)] : []
   })
 
+  // Results (the results section's illustrative goals, indicators and the approved report):
+  // each view shows only what is public, actuals once their report is approved.
+  const results: View.ResultsInput = {
+    goals: yield* (yield* Goal.Store).list(),
+    indicators: yield* (yield* Indicator.Store).list(),
+    actuals: yield* (yield* Actual.Store).list(),
+    reports: yield* (yield* ProgressReport.Store).list(),
+    rules: Option.getOrUndefined(yield* (yield* ReportingCycle.Store).find(IcldCohort2020.programme.id))
+  }
+
   // IATI budgets and disbursements: periods are dated from the approved preparation-budget
   // decision (an assumption: the sources give no start date for the preparation year).
   const plans = yield* (yield* Disbursement.Store).list()
   const file = View.activityFile({
     partnerships,
     directory: dir,
+    results,
     extra: (p) => {
       const decided = Partnership.latestDecision(p, "preparation-budget")
       const start = decided?.outcome === "approved" ? decided.date : undefined
@@ -91,7 +120,7 @@ export const section = Effect.gen(function*() {
   })
 
   const views: Array<View.View> = [View.catalogue(Catalogue.run(partnerships, { limit: 500 }), {}, dir)]
-  for (const p of partnerships) views.push(View.projectCard(p, dir))
+  for (const p of partnerships) views.push(View.projectCard(p, dir, results))
   for (const network of networks) {
     views.push(View.networkReport({
       network,
@@ -99,6 +128,7 @@ export const section = Effect.gen(function*() {
       directory: dir,
       assessments: assessmentInputs,
       funding: fundingInputs,
+      results,
       unknowns: [...IcldCohort2020.unknowns, ...(assessmentInputs.length + fundingInputs.length > 0 ? [illustrative] : [])]
     }))
   }
