@@ -3,8 +3,11 @@
  * (a form, a registration, a lifecycle command) bumps the {@link SiteVersion}; a cached answer
  * of an older version is never served. With several app instances over one PostgreSQL
  * database, another instance's writes are not seen by this counter, so entries also expire
- * after `ttl` milliseconds (`Server.ts` sets it when PostgreSQL is used).
+ * after `ttl` milliseconds (`Server.ts` sets it when PostgreSQL is used). Some pages depend on
+ * the date (overdue reports, upcoming events, open registration), so no entry outlives the day
+ * it was made on in Europe/Stockholm.
  */
+import { CalendarDate } from "@localrights/core"
 import { Context, Effect, Layer } from "effect"
 import { brotliCompressSync, constants, gzipSync } from "node:zlib"
 
@@ -60,7 +63,31 @@ const parseAccept = (accept: string): "br" | "gzip" | "identity" => {
   return "identity"
 }
 
-/** Compresses an answer for keeping. */
+/**
+ * The first millisecond after `now` that falls on a later calendar day in `timeZone`
+ * (Europe/Stockholm by default): when the pages' "today" changes.
+ */
+export const dayEnds = (now: number, timeZone: string = CalendarDate.defaultTimeZone): number => {
+  const today = CalendarDate.inTimeZone(now, timeZone)
+  // a day lasts at most 25 hours (the clocks go back), so 26 hours on is a later day
+  let lo = now
+  let hi = now + 26 * 3_600_000
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (CalendarDate.inTimeZone(mid, timeZone) === today) lo = mid
+    else hi = mid
+  }
+  return hi
+}
+
+/** {@link dayEnds} in Europe/Stockholm, remembered for the rest of the day. */
+let today = { from: 0, end: 0 }
+const todayEnds = (now: number): number => {
+  if (now < today.from || now >= today.end) today = { from: now, end: dayEnds(now) }
+  return today.end
+}
+
+/** Compresses an answer for keeping; it expires at `expires` or when the day ends ({@link dayEnds}), whichever is first. */
 export const entry = (
   version: number,
   expires: number,
@@ -73,7 +100,7 @@ export const entry = (
   const br = compress
     ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
     : undefined
-  const e = { version, expires, status, headers, identity: body, gzip, br }
+  const e = { version, expires: Math.min(expires, todayEnds(Date.now())), status, headers, identity: body, gzip, br }
   return {
     ...e,
     raw: {

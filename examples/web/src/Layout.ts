@@ -85,6 +85,8 @@ dl.facts dt,dl.facts dd{min-width:0;overflow-wrap:anywhere}
 @media (max-width:34rem){dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{grid-column:1;margin-bottom:.25rem}}
 table{min-width:0;max-width:100%}
 th,td{overflow-wrap:anywhere}
+.scroll table{max-width:none}
+.scroll th,.scroll td{overflow-wrap:normal}
 svg{max-width:100%;height:auto}
 .search{border:1px solid #767676;border-radius:4px;padding:1rem;margin:0 0 1.5rem}
 .search fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1rem}

@@ -1,7 +1,9 @@
 /**
  * Public pages in Swedish (`/sv/…`) and English (`/en/…`), in the site's shell (`Layout.ts`):
- * the catalogue with its search form, facet links and paging; project cards; networks and
- * their reports with charts; the calendar of events with iCalendar feeds; the training
+ * the catalogue with its search form, facet links and paging; project cards (with their results
+ * section when the partnership has goals or reports); networks and their reports with charts
+ * (and the results roll-up when a member has results); overdue reports are marked as of
+ * today in Europe/Stockholm (`CalendarDate.today`, so `TestClock` sets it in tests); the calendar of events with iCalendar feeds; the training
  * programme; open-data downloads (IATI XML, CSV); the accessibility statement and the privacy
  * page. `/` is the Swedish catalogue (`?lang=en` gives English). Only partnerships from
  * admission on are shown (`Domain.publicStatuses`).
@@ -366,22 +368,39 @@ const catalogue = (prefix: Lang | undefined) => (request: HttpServerRequest.Http
 // Cards and networks
 // ---------------------------------------------------------------------------------------------
 
-const card = (prefix: Lang | undefined) => (request: HttpServerRequest.HttpServerRequest) =>
+/**
+ * What the results views of a programme read, with today (Europe/Stockholm, from `Clock`) as
+ * the day overdue reports are judged on.
+ */
+const resultsOf = (programme: string) =>
   Effect.gen(function*() {
-    const lang = langFor(prefix, request)
-    const id = yield* param("id")
+    const input = yield* View.loadResults(programme)
+    return { ...input, today: yield* CalendarDate.today }
+  })
+
+/** Whether a partnership has results to show: an individual goal or a progress report. */
+const hasResults = (input: View.ResultsInput, partnership: string) =>
+  input.goals.some((g) => g.partnership === partnership) || input.reports.some((r) => r.partnership === partnership)
+
+/** The project card of a public partnership, with its results section when it has results; else a 404 page. */
+export const projectPage = (lang: Lang, id: string, url: string) =>
+  Effect.gen(function*() {
     const found = yield* (yield* Partnership.Store).find(id)
     if (Option.isNone(found) || !Domain.isPublic(found.value)) {
-      return ErrorPages.htmlPage(request.url, 404, words.noSuchPartnership, [id])
+      return ErrorPages.htmlPage(url, 404, words.noSuchPartnership, [id])
     }
     const p = found.value
-    const view = View.projectCard(p, yield* View.loadDirectory)
+    const results = yield* resultsOf(p.programme)
+    const view = View.projectCard(p, yield* View.loadDirectory, hasResults(results, p.id) ? results : undefined)
     const doc = yield* renderer.render(view, lang)
     const more = p.network === undefined
       ? ""
       : `<p><a href="/${lang}/networks/${encodeURIComponent(p.network)}">${t(words.networkReport, lang)}</a></p>`
     return html(page({ lang, title: view.title, alternate: `/partnerships/${encodeURIComponent(id)}`, section: "catalogue", content: rendered(doc.body) + more }))
   })
+
+const card = (prefix: Lang | undefined) => (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.flatMap(param("id"), (id) => projectPage(langFor(prefix, request), id, request.url))
 
 const networks = (lang: Lang) =>
   Effect.gen(function*() {
@@ -392,21 +411,26 @@ const networks = (lang: Lang) =>
     return html(page({ lang, title: { sv: "Nätverk", en: "Networks" }, alternate: "/networks", section: "networks", content: `<p>${t(words.networksIntro, lang)}</p><ul>${items}</ul>` }))
   })
 
-const networkReport = (lang: Lang) => (request: HttpServerRequest.HttpServerRequest) =>
+/** A network's report, with the results roll-up when any member has results; else a 404 page. */
+export const networkPage = (lang: Lang, id: string, url: string) =>
   Effect.gen(function*() {
-    const id = yield* param("id")
     const found = yield* (yield* Network.Store).find(id)
-    if (Option.isNone(found)) return ErrorPages.htmlPage(request.url, 404, words.noSuchNetwork, [id])
+    if (Option.isNone(found)) return ErrorPages.htmlPage(url, 404, words.noSuchNetwork, [id])
     const members = (yield* publicPartnerships).filter((p) => p.network === found.value.id)
+    const results = yield* resultsOf(found.value.programme)
     const view = View.networkReport({
       network: found.value,
       partnerships: members,
       directory: yield* View.loadDirectory,
-      ...(found.value.id === IcldCohort2020.network.id ? { unknowns: IcldCohort2020.unknowns } : {})
+      ...(found.value.id === IcldCohort2020.network.id ? { unknowns: IcldCohort2020.unknowns } : {}),
+      ...(members.some((p) => hasResults(results, p.id)) ? { results } : {})
     })
     const doc = yield* renderer.render(view, lang)
     return html(page({ lang, title: view.network.name, alternate: `/networks/${encodeURIComponent(id)}`, section: "networks", content: rendered(doc.body) }))
   })
+
+const networkReport = (lang: Lang) => (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.flatMap(param("id"), (id) => networkPage(lang, id, request.url))
 
 // ---------------------------------------------------------------------------------------------
 // Calendar

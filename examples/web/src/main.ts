@@ -25,7 +25,9 @@ const App = Layer.unwrap(Effect.gen(function*() {
   const db = yield* Config.String("LOCALRIGHTS_DB").pipe(Config.withDefault(defaultDb))
   const write = (yield* Config.String("LOCALRIGHTS_WEB_WRITE").pipe(Config.withDefault("0"))) === "1"
   const logLevel = yield* Config.LogLevel("LOG_LEVEL").pipe(Config.withDefault("Info" as const))
-  const store = pg._tag === "Some" ? Store.layerPostgres(Redacted.value(pg.value)) : Store.layerSqlite(db)
+  // the app shows the results framework: Lund–Francistown seeded in its preparation year with
+  // its (illustrative) goals, indicators and an approved report
+  const store = pg._tag === "Some" ? Store.layerPostgres(Redacted.value(pg.value), { results: true }) : Store.layerSqlite(db, { results: true })
   yield* Effect.logInfo(`store: ${pg._tag === "Some" ? "PostgreSQL (LOCALRIGHTS_PG_URL)" : `SQLite ${db}`}; writes ${write ? "ON (LOCALRIGHTS_WEB_WRITE=1)" : "off"}`)
   return Server.layer({
     port,

@@ -4,18 +4,23 @@
  * facet links, paging both ways, a card, the network report, the calendar and its iCalendar
  * files, the IATI and CSV downloads, the interest form and the registrations valid and invalid
  * in both languages (a full event puts the next person on the waiting list), a keyboard-only
- * path, a cross-site page that tries to post, XSS through a form; axe-core with 0 violations
- * on every page and form state at 1280 px and at 320 px, with no horizontal scroll at 320 px.
+ * path, a cross-site page that tries to post, XSS through a form; the results sections of the
+ * project page and the network report (over the seed with results, and with a report
+ * overdue); axe-core with 0 violations on every page and form state at 1280 px and at 320 px,
+ * with no horizontal scroll at 320 px.
  * Skipped with a warning without Chromium locally; failing on CI.
  */
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Effect, ManagedRuntime } from "effect"
+import { Stores } from "@localrights/core"
+import { LundFrancistownResults } from "@localrights/core/examples"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import { HttpServer } from "effect/http"
 import { existsSync, readFileSync } from "node:fs"
 import { createServer, type Server as NodeServer } from "node:http"
 import { createRequire } from "node:module"
 import { type Browser, chromium, type Page } from "playwright-core"
 import * as Server from "../src/Server.ts"
+import * as Store from "../src/Store.ts"
 import * as Fixtures from "./fixtures.ts"
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
@@ -33,6 +38,18 @@ interface AxeResult {
 let runtime: ManagedRuntime.ManagedRuntime<HttpServer.HttpServer, unknown>
 let browser: Browser
 let origin = ""
+/** Servers over the seed with results (the report approved) and over the results framework alone (the report overdue). */
+const resultsSites: Array<{ readonly runtime: ManagedRuntime.ManagedRuntime<HttpServer.HttpServer, unknown>; readonly origin: string }> = []
+
+/** A read-only server on port 0 over `store`, and its origin (`localhost`, which `newPage` lets through). */
+const serve = async (store: Server.Options["store"]) => {
+  const rt = ManagedRuntime.make(Server.layer({ port: 0, store, write: false, logLevel: "Warn" }))
+  const address = await rt.runPromise(Effect.gen(function*() {
+    return (yield* HttpServer.HttpServer).address
+  }))
+  if (address._tag !== "InetAddressV4") throw new Error(address._tag)
+  return { runtime: rt, origin: `http://localhost:${address.port}` }
+}
 let evil: NodeServer | undefined
 
 /** Every page and form state checked, for the report at the end. */
@@ -92,6 +109,10 @@ describe.skipIf(!available && process.env.CI === undefined)("the site in Chromiu
     }))
     if (address._tag !== "InetAddressV4") throw new Error(address._tag)
     origin = `http://127.0.0.1:${address.port}`
+    resultsSites.push(
+      await serve(Store.memory({ results: true })),
+      await serve(Layer.effectDiscard(Effect.orDie(LundFrancistownResults.load)).pipe(Layer.provideMerge(Stores.layerMemory)))
+    )
     browser = await chromium.launch({
       executablePath,
       headless: true,
@@ -101,6 +122,7 @@ describe.skipIf(!available && process.env.CI === undefined)("the site in Chromiu
   afterAll(async () => {
     await browser?.close()
     await runtime?.dispose()
+    for (const site of resultsSites) await site.runtime.dispose()
     evil?.close()
     if (checked.length > 0) console.log(`axe: 0 violations at 1280 and 320 px on ${checked.length} pages and form states:\n  ${checked.join("\n  ")}`)
   })
@@ -386,6 +408,30 @@ fetch(${JSON.stringify(`${api}/commands`)}, { method: "POST", mode: "no-cors", b
     await check(page, "interest form: XSS payload shown as text (en)")
     // the other site's own page sees its post fail ("Failed to fetch"): that is the refusal
     assert.deepStrictEqual(problems.filter((p) => !p.startsWith("outside request: http://localhost") && !p.includes("Failed to fetch")), [])
+  }, 300_000)
+
+  it("results: the project page and the network report with results pass axe at 1280 and 320 px (sv, en), approved and overdue", async () => {
+    const { page, problems } = await newPage()
+    const [approved, overdue] = resultsSites
+    for (const lang of ["sv", "en"] as const) {
+      const results = lang === "sv" ? "Resultat" : "Results"
+      for (const [site, state] of [[approved!, "approved"], [overdue!, "overdue"]] as const) {
+        for (const path of ["/partnerships/lund-francistown", "/networks/icld-mr-2020-network"]) {
+          const response = await page.goto(`${site.origin}/${lang}${path}`)
+          assert.strictEqual(response?.status(), 200, `${lang}${path}`)
+          await page.getByRole("heading", { level: 2, name: results }).waitFor()
+          const marked = await page.locator("strong.overdue").count()
+          if (state === "approved") assert.strictEqual(marked, 0, `${lang}${path}`)
+          else assert.strictEqual(marked, 1, `${lang}${path}`)
+          await check(page, `/${lang}${path} with results (${state})`)
+        }
+      }
+      // the charts have a text alternative and their data as a table
+      await page.goto(`${approved!.origin}/${lang}/partnerships/lund-francistown`)
+      assert.isAbove(await page.locator("main figure svg[role=img]").count(), 0)
+      assert.isAbove(await page.locator("main table caption").count(), 2)
+    }
+    assert.deepStrictEqual(problems, [])
   }, 300_000)
 
   it("/docs is our own reference: no script, compressed, every endpoint", async () => {

@@ -684,6 +684,7 @@ export const labels = {
   noReport: { sv: "Ingen rapport", en: "No report" },
   outstanding: { sv: "Rapporter som inte är godkända", en: "Reports outstanding" },
   noOutstanding: { sv: "Alla rapporter är godkända.", en: "Every report is approved." },
+  overdue: { sv: "Försenad", en: "Overdue" },
   noResults: { sv: "Inga mål eller indikatorer är registrerade än.", en: "No goals or indicators are recorded yet." },
   notReported: { sv: "inte rapporterat", en: "not reported" },
   awaitingApproval: { sv: "väntar på godkänd rapport", en: "awaiting an approved report" },
@@ -1378,6 +1379,14 @@ export interface ResultsInput {
    * count up to the latest period reached (or this one, when later).
    */
   readonly asOf?: ReportingPeriod.Period | undefined
+  /**
+   * The day overdue reports are judged on: a report whose due date has passed on this day and
+   * that the partnership has not handed in (no report, a draft, or returned and not
+   * resubmitted: {@link ReportingCycle.overdue}) is marked overdue. Views never read the
+   * clock: without a day, nothing is marked. Callers pass today (`CalendarDate.today`), tests a
+   * fixed date.
+   */
+  readonly today?: CalendarDate | undefined
 }
 
 /**
@@ -1557,6 +1566,10 @@ export interface ReportStateView {
   readonly approved?: CalendarDate
   /** The narrative of an approved report. */
   readonly narrative?: LocalizedText
+  /** Days past the due date, when the report is overdue on {@link ResultsInput.today}. */
+  readonly daysOverdue?: number
+  /** That in words (`Försenad, 31 dagar` / `Overdue by 31 days`). */
+  readonly overdueText?: LocalizedText
 }
 
 /**
@@ -1577,6 +1590,10 @@ export interface PartnershipResults {
   readonly goals: ReadonlyArray<ResultGoalView>
   /** One state per period up to the latest period reached (and every later period with a report). */
   readonly reports: ReadonlyArray<ReportStateView>
+  /** How many of those reports are overdue on {@link ResultsInput.today} (0 without a day). */
+  readonly overdue: number
+  /** The day overdue was judged on, when one was given. */
+  readonly today?: CalendarDate
   /** What the section shows, in words. */
   readonly summary: LocalizedText
   /** Whether any goal or indicator is example data. */
@@ -1659,7 +1676,15 @@ export interface NetworkResults {
     readonly period: PeriodView
     readonly status?: ProgressReport.Status
     readonly statusName: LocalizedText
+    /** Days past the due date, when the report is overdue on {@link ResultsInput.today}. */
+    readonly daysOverdue?: number
+    /** That in words. */
+    readonly overdueText?: LocalizedText
   }>
+  /** How many of the reports outstanding are overdue on {@link ResultsInput.today} (0 without a day). */
+  readonly overdue: number
+  /** The day overdue was judged on, when one was given. */
+  readonly today?: CalendarDate
   /** What the roll-up shows, in words. */
   readonly summary: LocalizedText
   /** Whether any goal or indicator is example data. */
@@ -1884,18 +1909,44 @@ const indicatorView = (
   }
 }
 
+/**
+ * Days overdue per period key of a partnership's reports on `input.today`, by
+ * `ReportingCycle.overdue` over the reporting rules' schedule (none without a day or rules).
+ */
+const overdueDays = (partnership: string, phases: Programme.Phases, input: ResultsInput): ReadonlyMap<string, number> =>
+  input.today === undefined || input.rules === undefined
+    ? new Map()
+    : new Map(
+      ReportingCycle.overdue(partnership, ReportingCycle.schedule(input.rules, phases), input.reports, input.today)
+        .map((o) => [ReportingPeriod.key(o.period), o.daysOverdue])
+    )
+
+const overdueFields = (days: number | undefined): { readonly daysOverdue?: number; readonly overdueText?: LocalizedText } =>
+  days === undefined ? {} : {
+    daysOverdue: days,
+    overdueText: { sv: `${labels.overdue.sv}, ${count(days, "dag", "dagar")}`, en: `${labels.overdue.en} by ${count(days, "day", "days")}` }
+  }
+
+const todayField = (input: ResultsInput) => (input.today === undefined ? {} : { today: input.today })
+
+/** `; 1 försenad den 2026-12-02` / `; 1 overdue on 2026-12-02` for a summary, when a day was given. */
+const overdueSentence = (overdue: number, today: CalendarDate | undefined): LocalizedText =>
+  today === undefined ? { sv: "", en: "" } : { sv: `; ${count(overdue, "försenad", "försenade")} den ${today}`, en: `; ${overdue} overdue on ${today}` }
+
 const reportStates = (
   partnership: string,
   periods: ReadonlyArray<PeriodView>,
   phases: Programme.Phases,
   asOf: ReportingPeriod.Period,
-  reports: ReadonlyArray<ProgressReport.ProgressReport>
+  reports: ReadonlyArray<ProgressReport.ProgressReport>,
+  late: ReadonlyMap<string, number>
 ): ReadonlyArray<ReportStateView> =>
   periods.flatMap((pv): Array<ReportStateView> => {
     const r = reports.find((x) => x.partnership === partnership && ReportingPeriod.equals(x.period, pv.period))
     if (r === undefined && ReportingPeriod.order(pv.period) > ReportingPeriod.order(asOf)) return []
     const final = ReportingPeriod.isFinal(phases, pv.period)
-    if (r === undefined) return [{ period: pv, final, statusName: labels.noReport, ...(pv.due === undefined ? {} : { due: pv.due }) }]
+    const overdue = overdueFields(late.get(pv.key))
+    if (r === undefined) return [{ period: pv, final, statusName: labels.noReport, ...(pv.due === undefined ? {} : { due: pv.due }), ...overdue }]
     const due = r.due ?? pv.due
     const submitted = ProgressReport.lastSubmission(r)?.date
     const approved = r.status === "approved" ? r.steps.findLast((s) => s._tag === "Approved")?.date : undefined
@@ -1907,7 +1958,8 @@ const reportStates = (
       ...(due === undefined ? {} : { due }),
       ...(submitted === undefined ? {} : { submitted }),
       ...(approved === undefined ? {} : { approved }),
-      ...(r.status === "approved" && r.narrative !== undefined ? { narrative: r.narrative } : {})
+      ...(r.status === "approved" && r.narrative !== undefined ? { narrative: r.narrative } : {}),
+      ...overdue
     }]
   })
 
@@ -1945,18 +1997,22 @@ export const partnershipResults = (p: Partnership.Partnership, dir: Directory, i
   const indicators = goals.flatMap((g) => g.indicators)
   const assessed = indicators.filter((i) => i.total.onTrack !== undefined).length
   const onTrack = indicators.filter((i) => i.total.onTrack === true).length
-  const reports = reportStates(p.id, periods, phases, reportsUpTo, input.reports)
+  const reports = reportStates(p.id, periods, phases, reportsUpTo, input.reports, overdueDays(p.id, phases, input))
   const approved = reports.filter((r) => r.status === "approved").length
+  const overdue = reports.filter((r) => r.daysOverdue !== undefined).length
   const upTo = periodView(periods, asOf)
+  const late = overdueSentence(overdue, input.today)
   return {
     partnership: p.id,
     asOf: upTo,
     periods,
     goals,
     reports,
+    overdue,
+    ...todayField(input),
     summary: {
-      sv: `${count(goals.length, "mål", "mål")} med ${count(indicators.length, "indikator", "indikatorer")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${approved} av ${reports.length} lägesrapporter godkända.`,
-      en: `${count(goals.length, "goal", "goals")} with ${count(indicators.length, "indicator", "indicators")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${approved} of ${reports.length} progress reports approved.`
+      sv: `${count(goals.length, "mål", "mål")} med ${count(indicators.length, "indikator", "indikatorer")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${approved} av ${reports.length} lägesrapporter godkända${late.sv}.`,
+      en: `${count(goals.length, "goal", "goals")} with ${count(indicators.length, "indicator", "indicators")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${approved} of ${reports.length} progress reports approved${late.en}.`
     },
     illustrative: goals.some((g) => g.illustrative || g.indicators.some((i) => i.illustrative))
   }
@@ -2063,22 +2119,29 @@ export const networkResults = (
   const inScope = new Set(RollUp.partnershipsIn(rollUp.scope, members))
   const outstanding = members.filter((p) => inScope.has(p.id)).flatMap((p) => {
     const reached = latestReached(phases, [p])
-    return reached === undefined ? [] : RollUp.outstanding({ asOf: reached, phases, reports: input.reports }, [p.id])
-  }).map((o) => ({
-    partnership: titleOf(o.partnership),
-    period: periodView(periods, o.period),
-    ...(o.status === undefined ? {} : { status: o.status }),
-    statusName: o.status === undefined ? labels.noReport : ProgressReport.Status.names[o.status]
-  }))
+    if (reached === undefined) return []
+    const late = overdueDays(p.id, phases, input)
+    return RollUp.outstanding({ asOf: reached, phases, reports: input.reports }, [p.id]).map((o) => ({
+      partnership: titleOf(o.partnership),
+      period: periodView(periods, o.period),
+      ...(o.status === undefined ? {} : { status: o.status }),
+      statusName: o.status === undefined ? labels.noReport : ProgressReport.Status.names[o.status],
+      ...overdueFields(late.get(ReportingPeriod.key(o.period)))
+    }))
+  })
+  const overdue = outstanding.filter((o) => o.daysOverdue !== undefined).length
+  const late = overdueSentence(overdue, input.today)
   const assessed = goals.reduce((s, g) => s + g.assessed, 0)
   const onTrack = goals.reduce((s, g) => s + g.onTrack, 0)
   return {
     asOf: periodView(periods, asOf),
     goals,
     outstanding,
+    overdue,
+    ...todayField(input),
     summary: {
-      sv: `${count(goals.length, "övergripande mål", "övergripande mål")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${count(outstanding.length, "lägesrapport", "lägesrapporter")} är inte godkända.`,
-      en: `${count(goals.length, "overall goal", "overall goals")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${count(outstanding.length, "progress report is", "progress reports are")} not approved.`
+      sv: `${count(goals.length, "övergripande mål", "övergripande mål")}; till och med ${ReportingPeriod.name(asOf, "sv")} är ${onTrack} av ${assessed} bedömda indikatorer enligt plan; ${outstanding.length === 1 ? "1 lägesrapport är inte godkänd" : `${outstanding.length} lägesrapporter är inte godkända`}${late.sv}.`,
+      en: `${count(goals.length, "overall goal", "overall goals")}; up to ${ReportingPeriod.name(asOf, "en")}, ${onTrack} of ${assessed} assessed indicators on track; ${count(outstanding.length, "progress report is", "progress reports are")} not approved${late.en}.`
     },
     illustrative: goals.some((g) => g.goal.illustrative) || input.indicators.some((i) => i.illustrative === true && goals.some((g) => g.rows.some((r) => r.indicator.id === i.id)))
   }

@@ -91,6 +91,7 @@ ul.cards>li{border:1px solid #767676;border-radius:4px;padding:1rem}
 ul.cards h3{margin-top:0}
 .fallback{font-style:italic;color:#4a4a4a}
 .status{display:inline-block;border:1px solid #1a1a1a;border-radius:3px;padding:0 .4rem}
+.overdue{border-width:2px;background:#fff2a8}
 table{border-collapse:collapse;margin:.5rem 0 1rem;min-width:50%}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -173,14 +174,24 @@ type Fact = { readonly label: LocalizedText.LocalizedText; readonly values: Read
 const factList = (list: ReadonlyArray<Fact>, lang: Lang): string =>
   `<dl class="facts">${list.map((f) => `<dt>${t(f.label, lang)}</dt>${f.values.map((v) => `<dd>${t(v, lang)}</dd>`).join("")}`).join("")}</dl>`
 
-/** A wide table in a focusable, labelled region that scrolls sideways on a narrow screen. */
-const scrollTable = (label: LocalizedText.LocalizedText, lang: Lang, table: string): string =>
-  `<div class="scroll" role="region" aria-label="${plain(label, lang)}" tabindex="0">${table}</div>`
+/**
+ * A wide table in a focusable region that scrolls sideways on a narrow screen, named apart
+ * from the section it is in: `Tabell: …` / `Table: …` for a fixed label, or by the table's
+ * caption (by id) when the caption holds data (data never goes into an attribute).
+ */
+const scrollTable = (name: { readonly label: LocalizedText.LocalizedText } | { readonly captionId: string }, lang: Lang, table: string): string =>
+  `<div class="scroll" role="region" ${
+    "label" in name ? `aria-label="${lang === "sv" ? "Tabell" : "Table"}: ${plain(name.label, lang)}"` : `aria-labelledby="${name.captionId}"`
+  } tabindex="0">${table}</div>`
 
 const cell = (text: LocalizedText.LocalizedText | undefined, lang: Lang, numeric = false) =>
   text === undefined ? `<td></td>` : `<td${numeric ? " class=\"num\"" : ""}>${t(text, lang)}</td>`
 
 const dateCell = (d: string | undefined) => `<td>${d === undefined ? "" : escape(d)}</td>`
+
+/** A report's status, and when it is overdue a marker in words (not in colour only). */
+const statusCell = (s: { readonly statusName: LocalizedText.LocalizedText; readonly overdueText?: LocalizedText.LocalizedText }, lang: Lang) =>
+  s.overdueText === undefined ? cell(s.statusName, lang) : `<td>${t(s.statusName, lang)} <strong class="status overdue">${t(s.overdueText, lang)}</strong></td>`
 
 const illustrativeNote = (lang: Lang) => `<p class="note" role="note">${t(View.labels.illustrative, lang)}</p>`
 
@@ -211,12 +222,12 @@ const partnershipResults = (r: View.PartnershipResults, lang: Lang): string => {
   out += `<section aria-labelledby="reports-h"><h3 id="reports-h">${t(View.labels.reports, lang)}</h3>`
   const L = View.labels
   out += scrollTable(
-    L.reports,
+    { label: L.reports },
     lang,
     `<table><caption>${t(L.reports, lang)}</caption><thead><tr><th scope="col">${t(L.period, lang)}</th><th scope="col">${t(L.status, lang)}</th>` +
       `<th scope="col">${t(L.due, lang)}</th><th scope="col">${t(L.submitted, lang)}</th><th scope="col">${t(L.approved, lang)}</th></tr></thead><tbody>${
         r.reports.map((s) =>
-          `<tr><th scope="row">${t(s.period.name, lang)}${s.final ? ` (${t(L.finalReport, lang)})` : ""}</th>${cell(s.statusName, lang)}${dateCell(s.due)}${dateCell(s.submitted)}${
+          `<tr><th scope="row">${t(s.period.name, lang)}${s.final ? ` (${t(L.finalReport, lang)})` : ""}</th>${statusCell(s, lang)}${dateCell(s.due)}${dateCell(s.submitted)}${
             dateCell(s.approved)
           }</tr>`
         ).join("")
@@ -245,9 +256,9 @@ const networkResults = (r: View.NetworkResults, lang: Lang): string => {
     if (g.rows.length > 0) {
       out += chartSection(g.chart, lang, 4)
       out += scrollTable(
-        L.indicators,
+        { captionId: `${gid}-table` },
         lang,
-        `<table><caption>${t(L.indicators, lang)}: ${t(g.goal.title, lang)}</caption><thead><tr><th scope="col">${t(L.indicator, lang)}</th><th scope="col">${t(L.partnerships, lang)}</th>` +
+        `<table><caption id="${gid}-table">${t(L.indicators, lang)}: ${t(g.goal.title, lang)}</caption><thead><tr><th scope="col">${t(L.indicator, lang)}</th><th scope="col">${t(L.partnerships, lang)}</th>` +
           `<th scope="col" class="num">${t(L.target, lang)}</th><th scope="col" class="num">${t(L.actual, lang)}</th><th scope="col" class="num">${t(L.shareOfTarget, lang)}</th>` +
           `<th scope="col">${t(L.onTrackStatus, lang)}</th><th scope="col" class="num">${t(L.periodsReported, lang)}</th></tr></thead><tbody>${
             g.rows.map((row) =>
@@ -264,12 +275,12 @@ const networkResults = (r: View.NetworkResults, lang: Lang): string => {
   out += r.outstanding.length === 0
     ? `<p>${t(L.noOutstanding, lang)}</p>`
     : scrollTable(
-      L.outstanding,
+      { label: L.outstanding },
       lang,
       `<table><caption>${t(L.outstanding, lang)}</caption><thead><tr><th scope="col">${t(L.partnerships, lang)}</th><th scope="col">${t(L.period, lang)}</th><th scope="col">${
         t(L.status, lang)
       }</th><th scope="col">${t(L.due, lang)}</th></tr></thead><tbody>${
-        r.outstanding.map((o) => `<tr><th scope="row">${t(o.partnership.title, lang)}</th>${cell(o.period.name, lang)}${cell(o.statusName, lang)}${dateCell(o.period.due)}</tr>`).join("")
+        r.outstanding.map((o) => `<tr><th scope="row">${t(o.partnership.title, lang)}</th>${cell(o.period.name, lang)}${statusCell(o, lang)}${dateCell(o.period.due)}</tr>`).join("")
       }</tbody></table>`
     )
   return `${out}</section></section>`

@@ -125,7 +125,7 @@ const partnershipResults = (r: View.PartnershipResults, lang: Lang): ReadonlyArr
       [t(L.period, lang), t(L.status, lang), t(L.due, lang), t(L.submitted, lang), t(L.approved, lang)],
       r.reports.map((s) => [
         `${t(s.period.name, lang)}${s.final ? ` \\(${t(L.finalReport, lang)}\\)` : ""}`,
-        t(s.statusName, lang),
+        status(s, lang),
         date(s.due),
         date(s.submitted),
         date(s.approved)
@@ -139,6 +139,10 @@ const partnershipResults = (r: View.PartnershipResults, lang: Lang): ReadonlyArr
   }
   return parts
 }
+
+/** A report's status, with the overdue marker in bold when it is overdue. */
+const status = (s: { readonly statusName: LocalizedText.LocalizedText; readonly overdueText?: LocalizedText.LocalizedText }, lang: Lang) =>
+  s.overdueText === undefined ? t(s.statusName, lang) : `${t(s.statusName, lang)} – **${t(s.overdueText, lang)}**`
 
 const networkResults = (r: View.NetworkResults, lang: Lang): ReadonlyArray<string> => {
   const L = View.labels
@@ -171,7 +175,7 @@ const networkResults = (r: View.NetworkResults, lang: Lang): ReadonlyArray<strin
       ? t(L.noOutstanding, lang)
       : table(
         [t(L.partnerships, lang), t(L.period, lang), t(L.status, lang), t(L.due, lang)],
-        r.outstanding.map((o) => [t(o.partnership.title, lang), t(o.period.name, lang), t(o.statusName, lang), date(o.period.due)]),
+        r.outstanding.map((o) => [t(o.partnership.title, lang), t(o.period.name, lang), status(o, lang), date(o.period.due)]),
         [false, false, false, false]
       )
   )
