@@ -4,9 +4,10 @@
  * inserts of the same rows into the same tables in one transaction. Both in memory, so the
  * figure is the store's overhead, not the disk's.
  *
- * The baseline: the rows the store writes (document, change record, index row, SDG and focus
- * rows) precomputed outside the timing, then one prepared `INSERT` per row into the five tables
- * of a migrated database (same schema and indexes), `BEGIN` … `COMMIT` around all of them. The
+ * The baseline: the rows the store writes (document, change record with its hash, sequence
+ * number and patch, index row, SDG and focus rows) precomputed outside the timing, then one
+ * prepared `INSERT` per row into the five tables of a migrated database (same schema and
+ * indexes), `BEGIN` … `COMMIT` around all of them. The
  * store's timing includes reading the text, parsing, validating, computing the index, the
  * upsert check, and its writes, where document, change, SDG and focus rows go 50 to a
  * statement (index rows one to a statement, which SQLite runs faster for a table with several
@@ -58,7 +59,7 @@ export const emptyDatabase = (): Promise<DatabaseSync> =>
 /** The hand-written loader: prepared inserts of the precomputed rows, one transaction. */
 export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): Promise<Rate> => rate(rows.length, () => {
   const doc = db.prepare("INSERT INTO documents (kind, id, version, data) VALUES ('partnership', ?, 1, ?)")
-  const change = db.prepare("INSERT INTO changes (kind, id, version, record) VALUES ('partnership', ?, 1, ?)")
+  const change = db.prepare("INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES ('partnership', ?, 1, ?, ?, ?, ?)")
   const areas = ["accessibility", "gender-equality", "culture", "young-people", "minorities", "technical-administration"]
   const index = db.prepare(
     "INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, sdg_goals, " +
@@ -70,7 +71,7 @@ export const rawInsert = (db: DatabaseSync, rows: ReturnType<typeof rawRows>): P
   db.exec("BEGIN")
   for (const r of rows) {
     doc.run(r.id, r.data)
-    change.run(r.id, r.record)
+    change.run(r.id, r.seq, r.hash, r.patch, r.record)
     const i = r.index
     // the same facet columns the store writes: SDG goals as a bit mask, focus areas as counts
     let mask = 0

@@ -55,7 +55,10 @@ const rawInsert = (config: PgStore.PgConfig, rows: ReturnType<typeof rawRows>) =
         const part = rows.slice(i, i + batch)
         yield* sql.withTransaction(Effect.gen(function*() {
           yield* sql.unsafe(`INSERT INTO documents (kind, id, version, data) VALUES ${values(dialect, part.length, ["v", "v", "v", "j"])}`, part.flatMap((r) => ["partnership", r.id, 1, r.data]))
-          yield* sql.unsafe(`INSERT INTO changes (kind, id, version, record) VALUES ${values(dialect, part.length, ["v", "v", "v", "j"])}`, part.flatMap((r) => ["partnership", r.id, 1, r.record]))
+          yield* sql.unsafe(
+            `INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES ${values(dialect, part.length, ["v", "v", "v", "v", "v", "v", "j"])}`,
+            part.flatMap((r) => ["partnership", r.id, 1, r.seq, r.hash, r.patch, r.record])
+          )
           // every id is new: no join rows to delete first (as the store knows of the ids it creates)
           const fresh = new Set(part.map((r) => r.id))
           for (const [statement, params] of statements(dialect, part.map((r) => r.index), fresh)) yield* sql.unsafe(statement, params)

@@ -6,7 +6,8 @@
  *
  * The data: 1000 seeded partnerships are the templates; row g is template g % 1000 with id
  * `p0000000`…, programme `prog<g / 1000>` (1000 programmes of 1000) and network `net<g / 4>`
- * (networks of four pairs, as in ICLD's programme). Rows are generated inside the database
+ * (networks of four pairs, as in ICLD's programme; none where the template has none: a
+ * partnership has a network from admission on). Rows are generated inside the database
  * (set-up is not measured). After the load the database is analysed (`ANALYZE`; on PostgreSQL
  * `VACUUM ANALYZE`, the state autovacuum leaves a table in shortly after a bulk insert) and
  * SQLite's write-ahead log is checkpointed.
@@ -69,9 +70,11 @@ export const load = (total: number) => Effect.gen(function*() {
   const id = pg ? `'p' || lpad(g::text, 7, '0')` : `printf('p%07d', g)`
   const programme = pg ? `'prog' || (g / 1000)::text` : `'prog' || (g / 1000)`
   const network = pg ? `'net' || (g / 4)::text` : `'net' || (g / 4)`
+  // a template without a network keeps none: a partnership has one only from admission on (a
+  // network on an earlier status does not decode)
   const data = pg
-    ? `jsonb_set(jsonb_set(jsonb_set(t.data, '{id}', to_jsonb(${id})), '{programme}', to_jsonb(${programme})), '{network}', to_jsonb(${network}))`
-    : `json_set(t.data, '$.id', ${id}, '$.programme', ${programme}, '$.network', ${network})`
+    ? `CASE WHEN t.data ? 'network' THEN jsonb_set(jsonb_set(jsonb_set(t.data, '{id}', to_jsonb(${id})), '{programme}', to_jsonb(${programme})), '{network}', to_jsonb(${network})) ELSE jsonb_set(jsonb_set(t.data, '{id}', to_jsonb(${id})), '{programme}', to_jsonb(${programme})) END`
+    : `CASE WHEN json_type(t.data, '$.network') IS NULL THEN json_set(t.data, '$.id', ${id}, '$.programme', ${programme}) ELSE json_set(t.data, '$.id', ${id}, '$.programme', ${programme}, '$.network', ${network}) END`
   const gen = (select: string, join = "") => pg
     ? `SELECT ${select} FROM generate_series(0, ${total - 1}) g JOIN bench_templates t ON t.n = g % ${templates} ${join}`
     : `WITH RECURSIVE s(g) AS (SELECT 0 UNION ALL SELECT g + 1 FROM s WHERE g < ${total - 1}) SELECT ${select} FROM s JOIN bench_templates t ON t.n = s.g % ${templates} ${join}`
@@ -79,7 +82,7 @@ export const load = (total: number) => Effect.gen(function*() {
     yield* sql.unsafe(`INSERT INTO documents (kind, id, version, data) ${gen(`'partnership', ${id}, 1, ${data}`)}`)
     const facetColumns = ["sdg_goals", ...focusColumns.map(([, column]) => column), "swedish_partner"]
     yield* sql.unsafe(`INSERT INTO partnership_index (id, status, programme, network, country, key_sv, key_en, search, ${facetColumns.join(", ")}) ${
-      gen(`${id}, i.status, ${programme}, ${network}, i.country, i.key_sv, i.key_en, i.search, ${facetColumns.map((c) => `i.${c}`).join(", ")}`, "JOIN bench_index i ON i.id = t.id")
+      gen(`${id}, i.status, ${programme}, CASE WHEN i.network IS NULL THEN NULL ELSE ${network} END, i.country, i.key_sv, i.key_en, i.search, ${facetColumns.map((c) => `i.${c}`).join(", ")}`, "JOIN bench_index i ON i.id = t.id")
     }`)
     yield* sql.unsafe(`INSERT INTO partnership_sdg (id, pos, goal, target) ${gen(`${id}, x.pos, x.goal, x.target`, "JOIN bench_sdg x ON x.id = t.id")}`)
     yield* sql.unsafe(`INSERT INTO partnership_focus (id, pos, area) ${gen(`${id}, x.pos, x.area`, "JOIN bench_focus x ON x.id = t.id")}`)

@@ -70,10 +70,30 @@ export const defaultHashing: Hashing = {
   salt: () => bytesToHex(globalThis.crypto.getRandomValues(new Uint8Array(32)))
 }
 
+// a key that JavaScript enumerates before the others, whatever the insertion order
+const integerLike = /^(?:0|[1-9][0-9]*)$/
+
+// `keys` sorted in place by UTF-16 code units, as `Array.prototype.sort` does: an insertion
+// sort for the few keys of a JSON object, which allocates nothing (the built-in sort copies
+// into a work array on every call: the largest single source of a bulk import's garbage,
+// profiled in benchmark P1)
+const sortKeys = (keys: Array<string>): Array<string> => {
+  if (keys.length > 32) return keys.sort()
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!
+    let j = i - 1
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = k
+  }
+  return keys
+}
+
 // A copy of a JSON value with every object's keys in sorted order (the value itself where they
 // already are), or undefined when an object has an integer-like key: JavaScript enumerates
 // those first whatever the insertion order, so JSON.stringify could not write them sorted.
-const integerLike = /^(?:0|[1-9][0-9]*)$/
 const sortedKeys = (v: unknown): unknown => {
   if (v === null || typeof v !== "object") return v
   if (Array.isArray(v)) {
@@ -107,7 +127,7 @@ const sortedKeys = (v: unknown): unknown => {
     return out ?? v
   }
   const out: Record<string, unknown> = {}
-  for (const k of keys.sort()) {
+  for (const k of sortKeys(keys)) {
     const x = sortedKeys(o[k])
     if (x === undefined && o[k] !== undefined) return undefined
     out[k] = x
@@ -134,6 +154,122 @@ export const canonical = (value: unknown): string => {
   if ((typeof value === "string" && value.isWellFormed()) || (typeof value === "number" && Number.isFinite(value))) return JSON.stringify(value)
   const sorted = value !== null && typeof value === "object" ? sortedKeys(value) : undefined
   return (sorted === undefined ? canonicalize(value) : JSON.stringify(sorted)) ?? "null"
+}
+
+/**
+ * A document's data sorted once, for {@link dataText} and {@link formText}: runs of top-level
+ * entries already written as canonical JSON, and the entries that are written later (those
+ * holding personal fields, which the log form replaces, and the store's own fields such as
+ * `version`, whose value comes with the write). A value that {@link canonical} writes with its
+ * fallback (integer-like keys, `toJSON`) is kept as it is and written then.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Prepared =
+  | { readonly _tag: "Parts"; readonly parts: ReadonlyArray<string | { readonly key: string; readonly value: unknown }> }
+  | { readonly _tag: "Whole"; readonly data: unknown }
+
+/**
+ * Sorts a document's data once (see {@link Prepared}): `late` names top-level fields that are
+ * left out of `data` and given to {@link dataText} and {@link formText} (such as `version`).
+ *
+ * **When to use**
+ *
+ * A bulk write that needs the document's JSON, its canonical log form (for `dataHash` and the
+ * creation patch) and a comparison with the stored data: one sorted copy and one
+ * serialisation serve all three, and the batch holds strings instead of the parsed data.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const prepare = (kind: string, data: unknown, late: ReadonlyArray<string> = []): Prepared => {
+  if (!isObject(data) || typeof (data as { toJSON?: unknown }).toJSON === "function") return { _tag: "Whole", data }
+  const keys = Object.keys(data).filter((k) => !late.includes(k) && data[k] !== undefined)
+  for (const k of late) keys.push(k)
+  for (const k of keys) {
+    if (k === "__proto__" || integerLike.test(k)) return { _tag: "Whole", data: Object.fromEntries(Object.entries(data).filter(([key]) => !late.includes(key))) }
+  }
+  const personal = personalKeys(kind)
+  sortKeys(keys)
+  const parts: Array<string | { readonly key: string; readonly value: unknown }> = []
+  // consecutive plain entries go into one key-sorted object, written with one JSON.stringify
+  let run: Record<string, unknown> | undefined
+  const close = () => {
+    if (run !== undefined) parts.push(JSON.stringify(run).slice(1, -1))
+    run = undefined
+  }
+  for (const k of keys) {
+    if (late.includes(k)) {
+      close()
+      parts.push({ key: k, value: undefined })
+      continue
+    }
+    const value = data[k]
+    const sorted = sortedKeys(value)
+    if (personal.has(k) || sorted === undefined) {
+      close()
+      parts.push({ key: k, value: sorted ?? value })
+    } else (run ??= {})[k] = sorted
+  }
+  close()
+  return { _tag: "Parts", parts }
+}
+
+// the top-level fields that hold personal fields, by kind (computed once per kind)
+const personalKeysOf = new Map<string, ReadonlySet<string>>()
+const personalKeys = (kind: string): ReadonlySet<string> => {
+  let keys = personalKeysOf.get(kind)
+  if (keys === undefined) personalKeysOf.set(kind, keys = new Set((personalFields[kind] ?? []).map((f) => f.path[0]!)))
+  return keys
+}
+
+const written = (parts: Extract<Prepared, { _tag: "Parts" }>["parts"], valueOf: (key: string, value: unknown) => unknown): string => {
+  let out = ""
+  for (const part of parts) {
+    let entry: string | undefined
+    if (typeof part === "string") entry = part
+    else {
+      const value = valueOf(part.key, part.value)
+      if (value !== undefined) entry = `${JSON.stringify(part.key)}:${canonical(value)}`
+    }
+    if (entry !== undefined) out = out === "" ? entry : `${out},${entry}`
+  }
+  return `{${out}}`
+}
+
+// the data of a `Whole` with the late fields given (an object that canonical writes with its fallback)
+const withLate = (data: unknown, late: Readonly<Record<string, unknown>>): unknown =>
+  isObject(data) && typeof (data as { toJSON?: unknown }).toJSON !== "function" ? { ...data, ...late } : data
+
+const lateValue = (late: Readonly<Record<string, unknown>>) => (key: string, value: unknown) => Object.hasOwn(late, key) ? late[key] : value
+
+/**
+ * The canonical JSON of the prepared data with the `late` fields given (those not given are
+ * left out): the same text as `canonical({ ...data, ...late })`.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const dataText = (prepared: Prepared, late: Readonly<Record<string, unknown>> = {}): string =>
+  prepared._tag === "Whole" ? canonical(withLate(prepared.data, late)) : written(prepared.parts, lateValue(late))
+
+/**
+ * The canonical JSON of the log form of the prepared data with the `late` fields given: the
+ * same text as `canonical(logForm(hashing, kind, { ...data, ...late }, keys))`, with only the
+ * entries that hold personal fields computed again.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const formText = (hashing: Hashing, kind: string, prepared: Prepared, keys: Keys, late: Readonly<Record<string, unknown>> = {}): string => {
+  if (prepared._tag === "Whole") return canonical(logForm(hashing, kind, withLate(prepared.data, late), keys))
+  const given = lateValue(late)
+  return written(prepared.parts, (key, value) => {
+    if (Object.hasOwn(late, key)) return given(key, value)
+    // the log form of the one entry: logForm over an object that holds only it
+    return value === undefined ? undefined : (logForm(hashing, kind, { [key]: value }, keys) as Record<string, unknown>)[key]
+  })
 }
 
 /**
@@ -365,20 +501,45 @@ export const hashedContent = (record: ChangeLog.Encoded | ChangeLog.Draft): Reco
   return rest
 }
 
-// the canonical JSON of a flat record, with an already canonical patch spliced in (import)
-const canonicalRecord = (content: Record<string, unknown>, canonicalPatch?: string): string => {
-  const keys = Object.keys(content).filter((k) => content[k] !== undefined).sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${k === "patch" && canonicalPatch !== undefined ? canonicalPatch : canonical(content[k])}`).join(",")}}`
+// the fields of a record its hash does not cover (see hashedContent)
+const unhashed = new Set(["actor", "hash", "seq", "chain"])
+
+// the canonical JSON of a record's hashed content (every field is a primitive but `patch`),
+// with an already canonical patch spliced in (import: the record may then leave its `patch`
+// out); written from the record itself, without the copy `hashedContent` makes
+const hashedText = (record: Readonly<Record<string, unknown>>, canonicalPatch?: string): string => {
+  const keys: Array<string> = []
+  for (const k of Object.keys(record)) if (record[k] !== undefined && k !== "patch" && !unhashed.has(k)) keys.push(k)
+  if (canonicalPatch !== undefined || record["patch"] !== undefined) keys.push("patch")
+  sortKeys(keys)
+  let out = ""
+  for (const k of keys) {
+    const value = k === "patch" && canonicalPatch !== undefined ? canonicalPatch : canonical(record[k])
+    out = `${out}${out === "" ? "" : ","}${quoted(k)}:${value}`
+  }
+  return `{${out}}`
+}
+
+// a record's field names, as JSON strings (the few names of ChangeRecord, written once each)
+const quotedNames = new Map<string, string>()
+const quoted = (name: string): string => {
+  let q = quotedNames.get(name)
+  if (q === undefined) {
+    q = JSON.stringify(name)
+    if (quotedNames.size < 64) quotedNames.set(name, q)
+  }
+  return q
 }
 
 /**
- * The hash of a change record: SHA-256 over the canonical JSON of its {@link hashedContent}.
+ * The hash of a change record: SHA-256 over the canonical JSON of its {@link hashedContent}
+ * (with `canonicalPatch` as its patch, when given: see {@link seal}).
  *
  * @category rules
  * @since 0.2.0
  */
 export const recordHash = (hashing: Hashing, record: ChangeLog.Encoded | ChangeLog.Draft, canonicalPatch?: string): string =>
-  hashing.sha256(canonicalRecord(hashedContent(record), canonicalPatch))
+  hashing.sha256(hashedText(record as Readonly<Record<string, unknown>>, canonicalPatch))
 
 /**
  * The chain value of the record at `seq` with `hash`, after the record whose chain is
@@ -406,6 +567,9 @@ export interface Head {
  * Seals a draft record inside the adapter's write transaction: `previous` (the hash of the
  * document's previous record, none at version 1), its `hash`, and the next `seq` and `chain`
  * after `head`. Every adapter appends with it, so every adapter computes the same log.
+ * `canonicalPatch`, when given, is the canonical JSON of the record's patch, already known (a
+ * bulk import writes the creation patch from the document's canonical text): it is hashed in
+ * place of `draft.patch`, which may then be left out (the caller stores that text as the patch).
  *
  * @category constructors
  * @since 0.2.0
@@ -417,11 +581,16 @@ export const seal = (
   head: Head | undefined,
   canonicalPatch?: string
 ): ChangeLog.Encoded => {
-  const { previous: _, ...rest } = draft as ChangeLog.Draft & { previous?: string }
-  const linked = previous === undefined ? rest : { ...rest, previous }
-  const hash = recordHash(hashing, linked, canonicalPatch)
+  // one copy, completed in place (adding fields keeps it a fast object for JSON.stringify)
+  const { previous: _, ...linked } = draft as ChangeLog.Draft & { previous?: string }
+  const record = linked as { -readonly [K in keyof ChangeLog.Encoded]: ChangeLog.Encoded[K] }
+  if (previous !== undefined) record.previous = previous
+  const hash = recordHash(hashing, record, canonicalPatch)
   const seq = (head?.seq ?? 0) + 1
-  return { ...linked, hash, seq, chain: chainOf(hashing, head?.chain, seq, hash) }
+  record.hash = hash
+  record.seq = seq
+  record.chain = chainOf(hashing, head?.chain, seq, hash)
+  return record
 }
 
 /**

@@ -15,13 +15,19 @@
  * - `onInvalid: "skip"` (default) reports a bad record and goes on; `"abort"` fails with
  *   {@link ImportAborted} at the first one (the earliest line). Batches committed before it
  *   stay committed; its `progress` counts what was committed in the end.
- * - A batch is checked and written while the next one is read and decoded: on PostgreSQL the
- *   decoding overlaps the server's work. The next batch is checked only after the previous one
- *   is committed. Each batch looks its stored documents up by id with one index probe per id
- *   (`internal/sql.ts`), so a batch costs the same however large the table has grown.
+ * - A record is checked against the programme, organisations and network it names as soon as
+ *   it is read (those not read before are read a few hundred records at a time, and kept); an
+ *   existing partnership's lifecycle fields are checked inside its batch's transaction, against
+ *   the version it replaces.
+ * - On PostgreSQL a batch is written while the next one is read and decoded: the decoding
+ *   overlaps the server's work (SQLite runs in the process: a batch is written when it is
+ *   full). The next batch is written only after the previous one is committed. Each batch
+ *   looks its stored documents up by id with one index probe per id (`internal/sql.ts`), so a
+ *   batch costs the same however large the table has grown.
  * - Memory stays flat: the input is read chunk by chunk, and only the current batch is held
- *   (as strings: each record's JSON text and its index row). The JavaScript heap that is still
- *   in use stays near 30 MB whatever the input size; the resident size of the process is
+ *   (each record's data sorted once, as canonical JSON text but for its decisions, and its
+ *   index row). The JavaScript heap that is still in use stays near 30 MB whatever the input
+ *   size; the resident size of the process is
  *   mostly V8's own sizing, which on default settings (on a machine with much memory) lets the
  *   young generation grow to 128 MB and the old generation to several times the live heap
  *   before it collects: into SQLite, about 360 MB resident at peak for 200 000 records and
@@ -162,42 +168,51 @@ export class ImportAborted extends Schema.TaggedError<ImportAborted>()("ImportAb
 SchemaJITCompiler.enable(Partnership.Partnership.ast)
 const decode = Validation.decoderExit(Partnership.Partnership, "Partnership")
 
-/** JSON with object keys sorted, for comparing stored and imported data. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, v) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
-      : v)
-
 const withoutVersion = (data: unknown): unknown => {
   if (data === null || typeof data !== "object") return data
   const { version: _, ...rest } = data as Record<string, unknown>
   return rest
 }
 
-// A record of the current batch: strings (the record's JSON without `version`, its index row),
-// not the parsed object, so that a batch holds little and the parsed objects die young.
+// A record of the current batch, as little as its write needs (its data sorted once, its index
+// row, the actors it names): the parsed and decoded record die young, before the batch is
+// written, so that the garbage collector copies strings, not trees.
 interface Valid {
   readonly line: number
   readonly id: string
   readonly status: string
-  /** The record's JSON without a `version` field (its own text when it had none): an object with at least `id`. */
-  readonly json: string
+  /** The record's data without `version`, sorted once: the document's JSON, its log form and the comparison with the stored data. */
+  readonly data: AuditLog.Prepared
   readonly index: IndexRow
   /** The actors the record names (its decisions' `decidedBy`), for their salts. */
   readonly actors: ReadonlyArray<string>
-  /** The record's JSON value without `version` (what `json` holds), for its change record's log form. */
-  readonly plain: Record<string, unknown>
-  /** The decoded record, for the checks against the stored programme, organisations and network. */
+  /** The decoded record, kept only for lifecycle "replay" (its commands are run from it). */
+  readonly value?: Partnership.Partnership | undefined
+}
+
+// A record parsed and decoded, before the checks that need other entities.
+interface Decoded {
+  readonly line: number
+  readonly json: Record<string, unknown>
   readonly value: Partnership.Partnership
 }
 
-/** The stored JSON of a record at `version` (the field goes last, as `data.version = …` put it). */
-const withVersion = (json: string, version: number): string => `${json.slice(0, -1)},"version":${version}}`
-
-// The programmes, organisations and networks that imported records name, read from the store a
-// batch at a time and kept for the next batches (up to `maxCached`, then read again).
+// The programmes, organisations and networks that imported records name, read from the store
+// when first named and kept for the next records (up to `maxCached`, then read again).
 const maxCached = 100_000
+// records decoded before the entities they name are looked up
+const slice = 256
+// records whose rows are built and written at a time, inside a batch's transaction (at most
+// 1000: PostgreSQL's multi-row statements have at most 65535 parameters)
+const part = 500
+
+// A record to write in a batch: the version it gets and what is stored before it (an update).
+interface Pending {
+  readonly r: Valid
+  readonly version: number
+  readonly old: { readonly data: unknown; readonly hash: string | undefined } | undefined
+}
+
 const referenceSchemas: Record<"programme" | "organisation" | "network", (u: unknown) => Exit.Exit<unknown, unknown>> = {
   programme: Schema.decodeUnknownExit(Programme.Programme),
   organisation: Schema.decodeUnknownExit(Organisation.Organisation),
@@ -206,8 +221,9 @@ const referenceSchemas: Record<"programme" | "organisation" | "network", (u: unk
 type ReferenceKind = keyof typeof referenceSchemas
 
 const referenceCache = (sql: Client.SqlClient, dialect: ReturnType<typeof dialectOf>) => {
-  const cache = new Map<string, unknown>()
-  const key = (kind: ReferenceKind, id: string) => `${kind}\u0000${id}`
+  // by kind, then id: the decoded entity, or null when it is not stored
+  const cache: Record<ReferenceKind, Map<string, unknown>> = { programme: new Map(), organisation: new Map(), network: new Map() }
+  const size = () => cache.programme.size + cache.organisation.size + cache.network.size
   const namedBy = (p: Partnership.Partnership): Array<readonly [ReferenceKind, string]> => [
     ["programme", p.programme],
     ["organisation", p.swedishPartner],
@@ -215,15 +231,24 @@ const referenceCache = (sql: Client.SqlClient, dialect: ReturnType<typeof dialec
     ...p.associates.map((a) => ["organisation", a.organisation] as const),
     ...(p.network === undefined ? [] : [["network", p.network] as const])
   ]
-  const get = (kind: ReferenceKind, id: string) => cache.get(key(kind, id)) ?? undefined
+  const get = (kind: ReferenceKind, id: string) => cache[kind].get(id) ?? undefined
   return {
+    /** Whether every entity `p` names has been read (found or not): then {@link facts} needs no read. */
+    known: (p: Partnership.Partnership): boolean => {
+      const orgs = cache.organisation
+      if (!cache.programme.has(p.programme) || !orgs.has(p.swedishPartner)) return false
+      if (p.internationalPartner !== undefined && !orgs.has(p.internationalPartner)) return false
+      if (p.network !== undefined && !cache.network.has(p.network)) return false
+      for (const a of p.associates) if (!orgs.has(a.organisation)) return false
+      return true
+    },
     load: (records: ReadonlyArray<Partnership.Partnership>) =>
       Effect.gen(function*() {
-        if (cache.size > maxCached) cache.clear()
+        if (size() > maxCached) for (const kind of Object.values(cache)) kind.clear()
         const missing = new Map<ReferenceKind, Set<string>>()
         for (const p of records) {
           for (const [kind, id] of namedBy(p)) {
-            if (!cache.has(key(kind, id))) missing.set(kind, (missing.get(kind) ?? new Set()).add(id))
+            if (!cache[kind].has(id)) missing.set(kind, (missing.get(kind) ?? new Set()).add(id))
           }
         }
         for (const [kind, wanted] of missing) {
@@ -232,36 +257,40 @@ const referenceCache = (sql: Client.SqlClient, dialect: ReturnType<typeof dialec
             const part = ids.slice(start, start + 5000)
             const [from, params] = documentsAmong(dialect, kind, part)
             const rows = yield* sql.unsafe<{ id: string; version: number; data: unknown }>(`SELECT d.id, d.version, d.data FROM ${from}`, params)
-            for (const id of part) cache.set(key(kind, id), null)
+            for (const id of part) cache[kind].set(id, null)
             for (const row of rows) {
               const data = dialect.parseJson(row.data) as Record<string, unknown>
               const exit = referenceSchemas[kind]({ ...data, version: Number(row.version) })
-              if (Exit.isSuccess(exit)) cache.set(key(kind, row.id), exit.value)
+              if (Exit.isSuccess(exit)) cache[kind].set(row.id, exit.value)
             }
           }
         }
       }),
-    facts: (p: Partnership.Partnership): Integrity.Facts => ({
-      programme: get("programme", p.programme) as Programme.Programme | undefined,
-      organisations: new Map(namedBy(p).filter(([kind]) => kind === "organisation").map(([, id]) => [id, get("organisation", id) as Organisation.Organisation | undefined])),
-      network: p.network === undefined ? undefined : get("network", p.network) as Network.Network | undefined
-    })
+    facts: (p: Partnership.Partnership): Integrity.Facts => {
+      const organisations = new Map<string, Organisation.Organisation | undefined>()
+      organisations.set(p.swedishPartner, get("organisation", p.swedishPartner) as Organisation.Organisation | undefined)
+      if (p.internationalPartner !== undefined) organisations.set(p.internationalPartner, get("organisation", p.internationalPartner) as Organisation.Organisation | undefined)
+      for (const a of p.associates) organisations.set(a.organisation, get("organisation", a.organisation) as Organisation.Organisation | undefined)
+      return {
+        programme: get("programme", p.programme) as Programme.Programme | undefined,
+        organisations,
+        network: p.network === undefined ? undefined : get("network", p.network) as Network.Network | undefined
+      }
+    }
   }
 }
 
 // An existing partnership's lifecycle fields change only through lifecycle commands, on import too.
-const lifecycleChanges = (stored: Record<string, unknown> | undefined, value: Partnership.Partnership) => {
-  if (stored === undefined) return []
-  const given = encodePartnership(value) as Record<string, unknown>
-  return Integrity.lifecycleFields
-    .filter((f) => canonical(stored[f]) !== canonical(given[f]))
+// `given` is the record's JSON, which is its encoded form (it decoded with no unknown field).
+const lifecycleChanges = (stored: Record<string, unknown>, given: Record<string, unknown>) =>
+  Integrity.lifecycleFields
+    .filter((f) => AuditLog.canonical(stored[f]) !== AuditLog.canonical(given[f]))
     .map((f) =>
       Refusal.violation(f, "lifecycle-field", given[f], {
         sv: `${f} ändras bara med livscykelns kommandon, inte med en import av ett lagrat partnerskap.`,
         en: `${f} changes only through lifecycle commands, not through an import of a stored partnership.`
       })
     )
-}
 const encodePartnership = Schema.encodeSync(Partnership.Partnership)
 
 /** A client that can run a prepared statement per row of parameters (the SQLite client of this project). */
@@ -297,6 +326,7 @@ export const partnerships = <E, R>(
     const problems: Array<Problem> = []
     const decoder = new TextDecoder()
     let scan: ReturnType<typeof scanner> | undefined
+    const replay = options.lifecycle === "replay"
     let batch: Array<Valid> = []
     let ids = new Set<string>()
     let aborted: ImportAborted | undefined
@@ -311,14 +341,6 @@ export const partnerships = <E, R>(
     }
 
     const references = referenceCache(sql, dialect)
-    const storedPartnerships = (wanted: ReadonlyArray<string>) =>
-      Effect.map(
-        Effect.suspend(() => {
-          const [from, params] = documentsAmong(dialect, "partnership", wanted)
-          return sql.unsafe<{ id: string; data: unknown }>(`SELECT d.id, d.data FROM ${from}`, params)
-        }),
-        (rows) => new Map(rows.map((row) => [row.id, dialect.parseJson(row.data) as Record<string, unknown>]))
-      )
 
     const writeOnce = (records: ReadonlyArray<Valid>) =>
       Effect.gen(function*() {
@@ -333,127 +355,133 @@ export const partnerships = <E, R>(
         for (const row of rows) {
           existing.set(row.id, { version: Number(row.version), data: dialect.parseJson(row.data), hash: row.hash ?? undefined })
         }
-        const docRows: Array<ReadonlyArray<unknown>> = []
-        const changeRows: Array<ReadonlyArray<unknown>> = []
-        // the change records to seal once the documents are written: id, version, the stored
-        // data before (updates), the status before
-        const pending: Array<{ readonly r: Valid; readonly version: number; readonly old: { data: unknown; hash: string | undefined } | undefined }> = []
-        const index = []
+        // the records to write: the version each gets, the stored data before (updates)
+        const pending: Array<Pending> = []
         const fresh = new Set<string>()
         let created = 0
         let updated = 0
         let unchanged = 0
+        // stored partnerships whose lifecycle fields the record would change: refused (checked
+        // against what this transaction reads, so against what it would write over)
+        const refused: Array<{ readonly r: Valid; readonly violations: ReadonlyArray<Refusal.Violation> }> = []
         for (const r of records) {
           const old = existing.get(r.id)
-          if (old !== undefined && canonical(withoutVersion(old.data)) === canonical(JSON.parse(r.json))) {
-            unchanged++
-            continue
+          if (old !== undefined) {
+            const given = AuditLog.dataText(r.data)
+            if (AuditLog.canonical(withoutVersion(old.data)) === given) {
+              unchanged++
+              continue
+            }
+            const violations = lifecycleChanges(old.data as Record<string, unknown>, JSON.parse(given))
+            if (violations.length > 0) {
+              refused.push({ r, violations })
+              continue
+            }
           }
-          const version = old === undefined ? 1 : old.version + 1
           if (old === undefined) created++
           else updated++
-          docRows.push([r.id, version, withVersion(r.json, version)])
-          pending.push({ r, version, old })
-          index.push(r.index)
+          pending.push({ r, version: old === undefined ? 1 : old.version + 1, old })
           if (old === undefined) fresh.add(r.id)
         }
-        const writes = created + updated
-        // the change records, sealed with the sequence numbers taken for the batch; the actors'
-        // salts first (the importer and every decision's decidedBy, before and after)
-        const sealRecords = Effect.gen(function*() {
-          const actors = new Set<string>([options.change.actor])
-          for (const { r, old } of pending) {
-            for (const a of r.actors) actors.add(a)
-            if (old !== undefined) for (const a of AuditLog.actorsIn("partnership", old.data)) actors.add(a)
+        // aborting: nothing of the batch is written (as for a record that does not decode)
+        if (abort && refused.length > 0) return { created: 0, updated: 0, unchanged: 0, refused }
+        if (pending.length === 0) return { created, updated, unchanged, refused }
+        // the actors' salts (the importer and every decision's decidedBy, before and after) and
+        // the sequence numbers of the batch's change records
+        const actors = new Set<string>([options.change.actor])
+        for (const { r, old } of pending) {
+          for (const a of r.actors) actors.add(a)
+          if (old !== undefined) for (const a of AuditLog.actorsIn("partnership", old.data)) actors.add(a)
+        }
+        const salts = yield* saltsOf(sql, dialect, [...actors], hashing)
+        // one HMAC per actor and batch: a batch names few actors many times
+        const commitments = new Map<string, string>()
+        const keys: AuditLog.Keys = {
+          actorSalt: (a) => salts.get(a),
+          actorCommitment: (a) => {
+            let c = commitments.get(a)
+            const salt = salts.get(a)
+            if (c === undefined && salt !== undefined) commitments.set(a, c = AuditLog.commit(hashing, salt, a))
+            return c
           }
-          const salts = yield* saltsOf(sql, dialect, [...actors], hashing)
-          // one HMAC per actor and batch: a batch names few actors many times
-          const commitments = new Map<string, string>()
-          const keys: AuditLog.Keys = {
-            actorSalt: (a) => salts.get(a),
-            actorCommitment: (a) => {
-              let c = commitments.get(a)
-              const salt = salts.get(a)
-              if (c === undefined && salt !== undefined) commitments.set(a, c = AuditLog.commit(hashing, salt, a))
-              return c
-            }
+        }
+        const actorRef = AuditLog.commit(hashing, salts.get(options.change.actor)!, options.change.actor)
+        let head = yield* takeHead(sql, dialect, pending.length)
+
+        // the change record of a write, sealed after `head`: its row
+        const sealed = ({ r, version, old }: Pending): ReadonlyArray<unknown> => {
+          // the canonical JSON of the log form: the record's sorted data with its actors'
+          // commitments and the new version
+          const text = AuditLog.formText(hashing, "partnership", r.data, keys, { version })
+          const before = old === undefined ? undefined : (old.data as { status?: unknown }).status
+          const draft: ChangeLog.Draft = {
+            entity: "partnership",
+            id: r.id,
+            version,
+            at,
+            actor: options.change.actor,
+            command: "Import",
+            reason: options.change.reason,
+            ...(typeof before === "string" ? { statusBefore: before } : {}),
+            statusAfter: r.status,
+            actorRef,
+            // at creation the patch is written from the text below
+            ...(old === undefined
+              ? {}
+              : { patch: AuditLog.diff(AuditLog.logForm(hashing, "partnership", old.data, keys), JSON.parse(text)) as NonNullable<ChangeLog.Draft["patch"]> }),
+            dataHash: hashing.sha256(text)
           }
-          const actorRef = AuditLog.commit(hashing, salts.get(options.change.actor)!, options.change.actor)
-          let head = yield* takeHead(sql, dialect, pending.length)
-          for (const { r, version, old } of pending) {
-            const data = { ...r.plain, version }
-            const form = AuditLog.logForm(hashing, "partnership", data, keys)
-            const text = AuditLog.canonical(form)
-            const before = old === undefined ? undefined : (old.data as { status?: unknown }).status
-            const draft: ChangeLog.Draft = {
-              entity: "partnership",
-              id: r.id,
-              version,
-              at,
-              actor: options.change.actor,
-              command: "Import",
-              reason: options.change.reason,
-              ...(typeof before === "string" ? { statusBefore: before } : {}),
-              statusAfter: r.status,
-              actorRef,
-              patch: AuditLog.diff(old === undefined ? undefined : AuditLog.logForm(hashing, "partnership", old.data, keys), form) as NonNullable<ChangeLog.Draft["patch"]>,
-              dataHash: hashing.sha256(text)
-            }
-            // at creation the patch is the whole document: its canonical JSON is known already
-            const creation = old === undefined ? `[{"op":"add","path":"","value":${text}}]` : undefined
-            const sealed = AuditLog.seal(hashing, draft, old?.hash, head, creation)
-            head = { seq: sealed.seq, chain: sealed.chain }
-            // the row: at creation the patch's JSON is known already (canonical JSON is JSON)
-            const [json, patch] = splitRecord(sealed, creation)
-            changeRows.push([r.id, version, sealed.seq, sealed.hash, patch, json])
-          }
-          if (head !== undefined) yield* setHead(sql, dialect, head.chain)
-        })
+          // at creation the patch is the whole document: its canonical JSON is known already
+          const creation = old === undefined ? `[{"op":"add","path":"","value":${text}}]` : undefined
+          const record = AuditLog.seal(hashing, draft, old?.hash, head, creation)
+          head = { seq: record.seq, chain: record.chain }
+          // the row: at creation the patch's JSON is known already (canonical JSON is JSON)
+          const [json, patch] = splitRecord(record, creation)
+          return [r.id, version, record.seq, record.hash, patch, json]
+        }
+
         // new ids: plain inserts (cheapest); a unique violation means someone created one since
         // we read, which is a conflict like any other. Existing ids: an upsert that only
-        // applies on the version we read.
-        const newDocs = docRows.filter((row) => fresh.has(row[0] as string))
-        const oldDocs = docRows.filter((row) => !fresh.has(row[0] as string))
+        // applies on the version we read. The rows of a few hundred records at a time, so that
+        // they die young (the statements of a batch are one transaction all the same).
         const insert = "INSERT INTO documents (kind, id, version, data) VALUES"
         const upsert =
           "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, data = excluded.data WHERE documents.version = excluded.version - 1"
-        if (writes > 0 && bulk !== undefined) {
-          // groups of rows per statement for the tables without secondary indexes
-          const run = (statements: ReadonlyArray<readonly [string, ReadonlyArray<ReadonlyArray<unknown>>]>) =>
-            Effect.reduce(statements, () => 0, (n, [statement, rows]) => rows.length === 0 ? Effect.succeed(n) : Effect.map(bulk(statement, rows), (m) => n + m))
-          const tuple = "('partnership', ?, ?, ?)"
-          if (newDocs.length > 0) yield* run(grouped(insert, tuple, newDocs))
-          if (oldDocs.length > 0) {
-            const written = yield* bulk(`${insert} ${tuple} ${upsert}`, oldDocs)
-            if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
+        for (let start = 0; start < pending.length; start += part) {
+          const writes = pending.slice(start, start + part)
+          const newDocs: Array<ReadonlyArray<unknown>> = []
+          const oldDocs: Array<ReadonlyArray<unknown>> = []
+          for (const { r, version, old } of writes) (old === undefined ? newDocs : oldDocs).push([r.id, version, AuditLog.dataText(r.data, { version })])
+          const index = writes.map((w) => w.r.index)
+          if (bulk !== undefined) {
+            // groups of rows per statement for the tables without secondary indexes
+            const run = (statements: ReadonlyArray<readonly [string, ReadonlyArray<ReadonlyArray<unknown>>]>) =>
+              Effect.reduce(statements, () => 0, (n, [statement, rows]) => rows.length === 0 ? Effect.succeed(n) : Effect.map(bulk(statement, rows), (m) => n + m))
+            const tuple = "('partnership', ?, ?, ?)"
+            if (newDocs.length > 0) yield* run(grouped(insert, tuple, newDocs))
+            if (oldDocs.length > 0) {
+              const written = yield* bulk(`${insert} ${tuple} ${upsert}`, oldDocs)
+              if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
+            }
+            yield* run(grouped("INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES", "('partnership', ?, ?, ?, ?, ?, ?)", writes.map(sealed)))
+            yield* run(rowStatements(index, fresh))
+          } else {
+            // multi-row statements (PostgreSQL allows 65535 parameters): a few statements per
+            // part and table instead of one per row
+            const tuples = (n: number) => values(dialect, n, ["v", "v", "j"]).replaceAll("(", "('partnership', ")
+            if (newDocs.length > 0) yield* sql.unsafe(`${insert} ${tuples(newDocs.length)}`, newDocs.flat())
+            if (oldDocs.length > 0) {
+              const written = (yield* sql.unsafe(`${insert} ${tuples(oldDocs.length)} ${upsert} RETURNING id`, oldDocs.flat())).length
+              // someone else wrote one of these ids since we read it: roll back and read again
+              if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
+            }
+            const changeTuples = values(dialect, writes.length, ["v", "v", "v", "v", "v", "j"]).replaceAll("(", "('partnership', ")
+            yield* sql.unsafe(`INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES ${changeTuples}`, writes.flatMap(sealed))
+            for (const [statement, params] of statements(dialect, index, fresh)) yield* sql.unsafe(statement, params)
           }
-          yield* sealRecords
-          yield* run(grouped("INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES", "('partnership', ?, ?, ?, ?, ?, ?)", changeRows))
-          yield* run(rowStatements(index, fresh))
-        } else if (writes > 0) {
-          // multi-row statements of at most 1000 rows (PostgreSQL allows 65535 parameters, SQLite
-          // 32766): a few statements per batch and table instead of one per row
-          const tuples = (n: number) => values(dialect, n, ["v", "v", "j"]).replaceAll("(", "('partnership', ")
-          for (let start = 0; start < newDocs.length; start += 1000) {
-            const part = newDocs.slice(start, start + 1000)
-            yield* sql.unsafe(`${insert} ${tuples(part.length)}`, part.flat())
-          }
-          let written = 0
-          for (let start = 0; start < oldDocs.length; start += 1000) {
-            const part = oldDocs.slice(start, start + 1000)
-            written += (yield* sql.unsafe(`${insert} ${tuples(part.length)} ${upsert} RETURNING id`, part.flat())).length
-          }
-          // someone else wrote one of these ids since we read it: roll back and read again
-          if (written !== oldDocs.length) return yield* Effect.fail(new Conflict())
-          yield* sealRecords
-          const changeTuples = (n: number) => values(dialect, n, ["v", "v", "v", "v", "v", "j"]).replaceAll("(", "('partnership', ")
-          for (let start = 0; start < writes; start += 1000) {
-            const part = changeRows.slice(start, start + 1000)
-            yield* sql.unsafe(`INSERT INTO changes (kind, id, version, seq, hash, patch, record) VALUES ${changeTuples(part.length)}`, part.flat())
-          }
-          for (const [statement, params] of statements(dialect, index, fresh)) yield* sql.unsafe(statement, params)
         }
-        return { created, updated, unchanged }
+        yield* setHead(sql, dialect, head!.chain)
+        return { created, updated, unchanged, refused }
       }).pipe(
         Effect.catchIf(
           (e): e is SqlError => (e as { _tag?: unknown })._tag === "SqlError" && (e as SqlError).reason._tag === "UniqueViolation",
@@ -462,40 +490,24 @@ export const partnerships = <E, R>(
         sql.withTransaction
       )
 
-    // the records of a batch that keep the rules every write keeps (Integrity.check against the
-    // stored programme, organisations and network; an existing partnership's lifecycle fields
-    // unchanged); the others are reported by line. With onInvalid "abort", the records before
-    // the first bad one.
-    const checked = (records: ReadonlyArray<Valid>) =>
-      Effect.gen(function*() {
-        if (records.length === 0) return []
-        yield* references.load(records.map((r) => r.value))
-        const stored = yield* storedPartnerships(records.map((r) => r.id))
-        const good: Array<Valid> = []
-        for (const r of records) {
-          const violations = [...Integrity.check(r.value, references.facts(r.value)), ...lifecycleChanges(stored.get(r.id), r.value)]
-          if (violations.length === 0) {
-            good.push(r)
-            continue
-          }
-          reject(
-            r.line,
-            violations.map((v) => `${v.field}: ${v.text.en}`).join(" "),
-            violations.map((v) => `${v.field}: ${v.text.sv}`).join(" "),
-            r.id
-          )
-          // aborting: nothing of the batch is written (as for a record that does not decode)
-          if (abort) return []
-        }
-        return good
-      })
+    // every rule every write keeps that needs other entities (Integrity.check against the
+    // stored programme, organisations and network, read into the cache already): the record
+    // to write, or none when it is refused (reported by line)
+    const refuses = (line: number, id: string, violations: ReadonlyArray<Refusal.Violation>) =>
+      reject(line, violations.map((v) => `${v.field}: ${v.text.en}`).join(" "), violations.map((v) => `${v.field}: ${v.text.sv}`).join(" "), id)
+    const admit = (d: Decoded): Valid | undefined => {
+      const violations = Integrity.check(d.value, references.facts(d.value))
+      if (violations.length === 0) return valid(d)
+      refuses(d.line, d.value.id, violations)
+      return undefined
+    }
 
     // the lifecycle led somewhere else than the record (a state its commands cannot produce,
     // such as a rejected partnership with a network): refused, and its transaction rolled back
     const unreachable = (target: Partnership.Partnership, reached: Partnership.Partnership) => {
       const given = encodePartnership(target) as Record<string, unknown>
       const held = encodePartnership(reached) as Record<string, unknown>
-      const fields = [...new Set([...Object.keys(given), ...Object.keys(held)])].filter((f) => f !== "version" && canonical(given[f]) !== canonical(held[f]))
+      const fields = [...new Set([...Object.keys(given), ...Object.keys(held)])].filter((f) => f !== "version" && AuditLog.canonical(given[f]) !== AuditLog.canonical(held[f]))
       return Arr.isArrayNonEmpty(fields)
         ? Effect.fail(
           new Partnership.PartnershipInvalid({
@@ -512,7 +524,7 @@ export const partnerships = <E, R>(
 
     // lifecycle "replay": each record through Partnerships.establish, in a transaction of its
     // own, over the stores of this client (migrated already: building them checks that only)
-    const replayed = (records: ReadonlyArray<Valid>) =>
+    const replayed = (records: ReadonlyArray<Valid & { readonly value: Partnership.Partnership }>) =>
       Effect.gen(function*() {
         const partnerships = yield* Partnership.Store
         for (const r of records) {
@@ -547,10 +559,9 @@ export const partnerships = <E, R>(
     // A batch is checked and written in a fiber of its own while the next batch is read and
     // decoded (on PostgreSQL the reading overlaps the server's work); the next batch is
     // checked only once this one is committed, so it sees what this one wrote.
-    const store = (taken: ReadonlyArray<Valid>) =>
-      options.lifecycle === "replay" ? replayed(taken) : Effect.gen(function*() {
-        const records = yield* checked(taken).pipe(mapSqlError("Import.partnerships", `checking the batch from line ${taken[0]!.line}`))
-        if (records.length === 0) return
+    const store = (records: ReadonlyArray<Valid>) =>
+      // with "replay", every record keeps its value (see `valid`)
+      replay ? replayed(records as ReadonlyArray<Valid & { readonly value: Partnership.Partnership }>) : Effect.gen(function*() {
         const result = yield* writeOnce(records).pipe(
           Effect.retry({ times: 5, while: (e) => e instanceof Conflict }),
           Effect.catchIf((e): e is Conflict => e instanceof Conflict, () =>
@@ -563,6 +574,7 @@ export const partnerships = <E, R>(
             )),
           mapSqlError("Import.partnerships", `writing the batch from line ${records[0]!.line}`)
         )
+        for (const { r, violations } of result.refused) refuses(r.line, r.id, violations)
         counts.created += result.created
         counts.updated += result.updated
         counts.unchanged += result.unchanged
@@ -582,23 +594,29 @@ export const partnerships = <E, R>(
       batch = []
       ids = new Set()
       yield* settle
+      // SQLite runs every statement synchronously in this process: nothing to overlap, and a
+      // batch written at once is one batch less held in memory
+      if (bulk !== undefined) return yield* store(taken)
       inFlight = yield* Effect.forkChild(store(taken))
     })
 
-    const accept = (raw: RawRecord) => {
+    // a record read: parsed and decoded, or reported by line
+    const read = (raw: RawRecord): Decoded | undefined => {
       counts.read++
       if (raw.text === undefined) {
-        return reject(
+        reject(
           raw.line,
           `Record too long: ${raw.tooLong} characters or more, the limit is ${maxRecordChars} (option maxRecordChars)`,
           `Posten är för lång: ${raw.tooLong} tecken eller fler, gränsen är ${maxRecordChars} (alternativet maxRecordChars)`
         )
+        return undefined
       }
       let json: unknown
       try {
         json = JSON.parse(raw.text)
       } catch (e) {
-        return reject(raw.line, `Not valid JSON: ${(e as Error).message}`, `Inte giltig JSON: ${(e as Error).message}`)
+        reject(raw.line, `Not valid JSON: ${(e as Error).message}`, `Inte giltig JSON: ${(e as Error).message}`)
+        return undefined
       }
       // the store's version is authoritative: a record may leave its own out
       const exit = decode(json !== null && typeof json === "object" && !Array.isArray(json) && !Object.hasOwn(json, "version") ? { ...json, version: 0 } : json)
@@ -607,37 +625,56 @@ export const partnerships = <E, R>(
         const error = exit.cause.reasons.find((r) => r._tag === "Fail")
         const message = error?._tag === "Fail" ? error.error.explain("en") : "invalid partnership"
         const messageSv = error?._tag === "Fail" ? error.error.explain("sv") : "ogiltigt partnerskap"
-        return reject(raw.line, message, messageSv, id)
+        reject(raw.line, message, messageSv, id)
+        return undefined
       }
-      // the record decodes with no unknown field, and a partnership's encoded form is its JSON
-      // form: the record is stored as given; the index comes from the decoded value
-      const value = exit.value
-      // without a `version` field the record's own text is that JSON already (a JSON object,
-      // which the decoder checked): no need to write it again
-      const data = json as Record<string, unknown>
-      let text: string
-      let plain = data
-      if (Object.hasOwn(data, "version")) {
-        // a copy without the field (a `delete` would leave V8's slow dictionary object, which
-        // JSON.stringify writes about three times slower)
-        const { version: _, ...rest } = data
-        plain = rest
-        text = JSON.stringify(rest)
-      } else text = raw.text.trim()
-      const actors = value.decisions.length === 0 ? [] : [...new Set(value.decisions.map((d) => d.decidedBy))]
-      return { line: raw.line, id: value.id, status: value.status, json: text, index: indexRow(value)!, actors, plain, value } satisfies Valid
+      return { line: raw.line, json: json as Record<string, unknown>, value: exit.value }
     }
 
+    // what the batch keeps of a record. The record decoded with no unknown field, and a
+    // partnership's encoded form is its JSON form: the record is stored as given (its keys
+    // sorted, the store's version in place of its own); the index comes from the decoded value.
+    const valid = (d: Decoded): Valid => {
+      const value = d.value
+      const actors = value.decisions.length === 0 ? [] : [...new Set(value.decisions.map((x) => x.decidedBy))]
+      return {
+        line: d.line,
+        id: value.id,
+        status: value.status,
+        data: AuditLog.prepare("partnership", d.json, ["version"]),
+        index: indexRow(value)!,
+        actors,
+        ...(replay ? { value } : {})
+      }
+    }
+
+    // Records are read a slice at a time: the entities a slice names that have not been read
+    // yet are read with one query per kind (none once a file's few programmes, organisations
+    // and networks are known), then each record is checked and reduced to what its batch keeps.
     const take = (records: Array<RawRecord>) =>
       Effect.gen(function*() {
-        for (const raw of records) {
+        for (let start = 0; start < records.length; start += slice) {
+          const decoded: Array<Decoded> = []
+          for (let i = start; i < Math.min(records.length, start + slice) && aborted === undefined; i++) {
+            const d = read(records[i]!)
+            if (d !== undefined) decoded.push(d)
+          }
+          // lifecycle "replay" checks with its commands
+          const unknown = replay ? [] : decoded.filter((d) => !references.known(d.value))
+          if (unknown.length > 0) yield* references.load(unknown.map((d) => d.value)).pipe(mapSqlError("Import.partnerships", `checking the records from line ${unknown[0]!.line}`))
+          for (const d of decoded) {
+            const record = replay ? valid(d) : admit(d)
+            // aborting: the batch with the bad record is not written (the last one is pending)
+            if (record === undefined) {
+              if (abort) return
+              continue
+            }
+            if (ids.has(record.id)) yield* flush
+            batch.push(record)
+            ids.add(record.id)
+            if (batch.length >= batchSize) yield* flush
+          }
           if (aborted !== undefined) return
-          const valid = accept(raw)
-          if (valid === undefined) continue
-          if (ids.has(valid.id)) yield* flush
-          batch.push(valid)
-          ids.add(valid.id)
-          if (batch.length >= batchSize) yield* flush
         }
       })
 
@@ -680,12 +717,7 @@ export const partnerships = <E, R>(
       yield* take(out)
     }
     yield* settle
-    if (aborted !== undefined) {
-      // the records still pending come before the one that aborted: the first bad record may be
-      // among them (reject keeps the earliest)
-      yield* checked(batch).pipe(mapSqlError("Import.partnerships", "checking the last batch"))
-      return yield* committed(aborted)
-    }
+    if (aborted !== undefined) return yield* committed(aborted)
     yield* flush
     yield* settle
     if ((aborted as ImportAborted | undefined) !== undefined) return yield* committed(aborted!)

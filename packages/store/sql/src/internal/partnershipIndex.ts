@@ -58,8 +58,19 @@ export const indexRow = (data: unknown): IndexRow | undefined => {
     sdg: (p.sdgTags ?? []).map((t) => [t.goal, t.target ?? null] as const),
     focus: p.focusAreas ?? [],
     goals: (p.sdgTags ?? []).reduce((mask, t) => mask | (2 ** (t.goal - 1)), 0),
-    focusCounts: focusColumns.map(([area]) => (p.focusAreas ?? []).filter((f) => f === area).length)
+    focusCounts: focusCountsOf(p.focusAreas ?? [])
   }
+}
+
+// how many times each focus area is listed, in the order of focusColumns (one pass)
+const focusPosition = new Map(focusColumns.map(([area], i) => [area, i]))
+const focusCountsOf = (areas: ReadonlyArray<string>): Array<number> => {
+  const counts = focusColumns.map(() => 0)
+  for (const area of areas) {
+    const i = focusPosition.get(area)
+    if (i !== undefined) counts[i]!++
+  }
+  return counts
 }
 
 
@@ -73,9 +84,15 @@ const upsertIndex = (facets = true) =>
   `ON CONFLICT (id) DO UPDATE SET ${columnsOf(facets).slice(1).map((c) => `${c} = excluded.${c}`).join(", ")}`
 const indexParams = (r: IndexRow, facets = true): Array<unknown> => {
   const params: Array<unknown> = [r.id, r.status, r.programme, r.network, r.country, r.keySv, r.keyEn, r.search]
-  if (facets) params.push(r.goals, ...r.focusCounts, r.swedishPartner)
+  if (facets) {
+    params.push(r.goals)
+    for (const count of r.focusCounts) params.push(count)
+    params.push(r.swedishPartner)
+  }
   return params
 }
+// the placeholders of one index row with every column
+const rowTuple = columnsOf(true).map(() => "?").join(", ")
 
 // at most this many rows per multi-row statement (SQLite allows 32766 parameters)
 const chunk = 500
@@ -161,19 +178,26 @@ export const rowStatements = (
   rows: ReadonlyArray<IndexRow>,
   fresh?: ReadonlySet<string>
 ): Array<readonly [string, ReadonlyArray<ReadonlyArray<unknown>>]> => {
-  const old = rows.flatMap((r) => (fresh?.has(r.id) ? [] : [[r.id]]))
+  // one pass over the rows, plain loops (this runs for every record of a bulk import)
+  const old: Array<Array<unknown>> = []
+  const inserted: Array<Array<unknown>> = []
+  const upserted: Array<Array<unknown>> = []
   const sdg: Array<Array<unknown>> = []
   const focus: Array<Array<unknown>> = []
   for (const r of rows) {
-    r.sdg.forEach(([goal, target], pos) => sdg.push([r.id, pos, goal, target]))
-    r.focus.forEach((area, pos) => focus.push([r.id, pos, area]))
+    if (fresh?.has(r.id) ?? false) inserted.push(indexParams(r))
+    else {
+      old.push([r.id])
+      upserted.push(indexParams(r))
+    }
+    for (let pos = 0; pos < r.sdg.length; pos++) sdg.push([r.id, pos, r.sdg[pos]![0], r.sdg[pos]![1]])
+    for (let pos = 0; pos < r.focus.length; pos++) focus.push([r.id, pos, r.focus[pos]])
   }
-  const tuple = columnsOf(true).map(() => "?").join(", ")
   return [
     ["DELETE FROM partnership_sdg WHERE id = ?", old],
     ["DELETE FROM partnership_focus WHERE id = ?", old],
-    [`${insertIndex()} VALUES (${tuple})`, rows.filter((r) => fresh?.has(r.id) ?? false).map((r) => indexParams(r))],
-    [`${insertIndex()} VALUES (${tuple}) ${upsertIndex()}`, rows.filter((r) => !(fresh?.has(r.id) ?? false)).map((r) => indexParams(r))],
+    [`${insertIndex()} VALUES (${rowTuple})`, inserted],
+    [`${insertIndex()} VALUES (${rowTuple}) ${upsertIndex()}`, upserted],
     ...grouped("INSERT INTO partnership_sdg (id, pos, goal, target) VALUES", "(?, ?, ?, ?)", sdg),
     ...grouped("INSERT INTO partnership_focus (id, pos, area) VALUES", "(?, ?, ?)", focus)
   ]
